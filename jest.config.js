@@ -1,0 +1,28 @@
+/**
+ * Test suites:
+ * - unit:    pure core and small adapters, no services (fast)
+ * - store:   the plugin's tables on SQLite and on the local PostgreSQL
+ * - quality: engine figures on the real datasets in ../shared/datasets
+ * - http:    a real Medusa app (Postgres + Redis) booted by @medusajs/test-utils
+ */
+const transform = {
+  "^.+\\.[jt]sx?$": [
+    "@swc/jest",
+    { jsc: { parser: { syntax: "typescript", tsx: true, decorators: true }, target: "es2021" } },
+  ],
+}
+const common = { transform, testEnvironment: "node", moduleFileExtensions: ["js", "ts", "tsx", "json"] }
+
+module.exports = {
+  projects: [
+    { ...common, displayName: "unit", testMatch: ["<rootDir>/test/unit/**/*.test.ts"] },
+    { ...common, displayName: "store", testMatch: ["<rootDir>/test/store/**/*.test.ts"] },
+    { ...common, displayName: "quality", testMatch: ["<rootDir>/test/quality/**/*.test.ts"] },
+    {
+      ...common,
+      displayName: "http",
+      testMatch: ["<rootDir>/test/http/**/*.test.ts"],
+      setupFiles: ["<rootDir>/test/http/setup-env.js"],
+    },
+  ],
+}
