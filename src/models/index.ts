@@ -1,0 +1,34 @@
+import type { EntitySchema } from "typeorm"
+import { columnTypes, type StoreDialect } from "./column-types"
+import { customerPredictionSchema } from "./customer-prediction"
+import { modelVersionSchema } from "./model-version"
+import { recommendationSchema } from "./recommendation"
+import { trainingRunSchema } from "./training-run"
+
+export * from "./column-types"
+export type { CustomerPrediction, PredictionReason } from "./customer-prediction"
+export type { ModelVersion, ModelVersionStatus } from "./model-version"
+export type { Recommendation, RecommendationSource } from "./recommendation"
+export type { TrainingRun, TrainingRunStatus } from "./training-run"
+
+/** The plugin's tables, mapped to one dialect. */
+export interface MlEntities {
+  modelVersion: ReturnType<typeof modelVersionSchema>
+  trainingRun: ReturnType<typeof trainingRunSchema>
+  customerPrediction: ReturnType<typeof customerPredictionSchema>
+  recommendation: ReturnType<typeof recommendationSchema>
+}
+
+export function mlEntities(dialect: StoreDialect): MlEntities {
+  const t = columnTypes(dialect)
+  return {
+    modelVersion: modelVersionSchema(t),
+    trainingRun: trainingRunSchema(t),
+    customerPrediction: customerPredictionSchema(t),
+    recommendation: recommendationSchema(t),
+  }
+}
+
+export function entityList(entities: MlEntities): EntitySchema[] {
+  return [entities.modelVersion, entities.trainingRun, entities.customerPrediction, entities.recommendation] as EntitySchema[]
+}

@@ -1,0 +1,5 @@
+import type { MigrationInterface } from "typeorm"
+import { CreateMlTables1795908725065 } from "./1795908725065-CreateMlTables"
+
+/** Our Postgres migrations, oldest first. `npm run db:generate -- Name` appends to this list. */
+export const postgresMigrations: (new () => MigrationInterface)[] = [CreateMlTables1795908725065]

@@ -1,0 +1,145 @@
+import type { EntityManager, EntitySchema } from "typeorm"
+import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity"
+import type { CustomerPrediction, ModelVersion, Recommendation, TrainingRun } from "../models"
+import type { MlDataSource } from "./data-source"
+import { newId } from "./ids"
+
+/** Rows per INSERT statement: well under SQLite's bound-parameter limit for our widest table. */
+const INSERT_CHUNK = 500
+
+export type NewModelVersion = Omit<ModelVersion, "id" | "createdAt" | "promotedAt" | "status">
+export type NewPrediction = Omit<CustomerPrediction, "id" | "modelVersionId">
+export type NewRecommendation = Omit<Recommendation, "id" | "modelVersionId">
+
+export interface SaveVersionInput {
+  version: NewModelVersion
+  predictions?: NewPrediction[]
+  recommendations?: NewRecommendation[]
+  /** Make it the task's champion in the same transaction (the previous one becomes a challenger). */
+  promote: boolean
+  /** Marks a version that lost against the champion. */
+  rejected?: boolean
+}
+
+export interface StoreCounts {
+  predictions: number
+  recommendations: number
+}
+
+/**
+ * The plugin's data-access layer: every read and write of the ml_* tables goes
+ * through here, on SQLite or Postgres alike.
+ */
+export class MlStore {
+  constructor(private readonly ml: MlDataSource) {}
+
+  get dialect() {
+    return this.ml.dialect
+  }
+
+  /** Answers when the database does. */
+  async ping(): Promise<void> {
+    await this.ml.dataSource.query("SELECT 1")
+  }
+
+  /**
+   * Writes a model version with all its predictions and recommendations, and
+   * promotes it if asked, in one transaction: readers see all of it or none.
+   */
+  async saveModelVersion(input: SaveVersionInput): Promise<ModelVersion> {
+    const { entities } = this.ml
+    return this.ml.dataSource.transaction(async (manager) => {
+      const now = new Date()
+      const version: ModelVersion = {
+        ...input.version,
+        id: newId("mlver"),
+        status: input.promote ? "champion" : input.rejected ? "rejected" : "challenger",
+        createdAt: now,
+        promotedAt: input.promote ? now : null,
+      }
+      if (input.promote) await this.demoteChampion(manager, version.task)
+      await insertChunked(manager, entities.modelVersion, [version])
+      const predictions = (input.predictions ?? []).map((p) => ({ ...p, id: newId("mlpred"), modelVersionId: version.id }))
+      await insertChunked(manager, entities.customerPrediction, predictions)
+      const recommendations = (input.recommendations ?? []).map((r) => ({ ...r, id: newId("mlrec"), modelVersionId: version.id }))
+      await insertChunked(manager, entities.recommendation, recommendations)
+      return version
+    })
+  }
+
+  /** The champion of each task, keyed by task. */
+  async championVersions(): Promise<ModelVersion[]> {
+    return this.ml.dataSource.getRepository(this.ml.entities.modelVersion).find({
+      where: { status: "champion" },
+      order: { task: "ASC" },
+    })
+  }
+
+  /** Stored predictions and recommendations of the current champions. */
+  async counts(): Promise<StoreCounts> {
+    const champions = (await this.championVersions()).map((v) => v.id)
+    if (champions.length === 0) return { predictions: 0, recommendations: 0 }
+    const { dataSource, entities } = this.ml
+    const inChampions = "model_version_id IN (:...ids)"
+    const [predictions, recommendations] = await Promise.all([
+      dataSource.getRepository(entities.customerPrediction).createQueryBuilder("p").where(inChampions, { ids: champions }).getCount(),
+      dataSource.getRepository(entities.recommendation).createQueryBuilder("r").where(inChampions, { ids: champions }).getCount(),
+    ])
+    return { predictions, recommendations }
+  }
+
+  async predictionsOf(modelVersionId: string): Promise<CustomerPrediction[]> {
+    return this.ml.dataSource.getRepository(this.ml.entities.customerPrediction).find({
+      where: { modelVersionId },
+      order: { customerId: "ASC" },
+    })
+  }
+
+  async createTrainingRun(trigger: string): Promise<TrainingRun> {
+    const run: TrainingRun = {
+      id: newId("mlrun"),
+      status: "queued",
+      trigger,
+      stage: null,
+      progress: 0,
+      timings: {},
+      error: null,
+      report: null,
+      createdAt: new Date(),
+      startedAt: null,
+      finishedAt: null,
+    }
+    await insertChunked(this.ml.dataSource.manager, this.ml.entities.trainingRun, [run])
+    return run
+  }
+
+  async updateTrainingRun(id: string, changes: Partial<Omit<TrainingRun, "id">>): Promise<void> {
+    await this.ml.dataSource.manager.update(this.ml.entities.trainingRun, { id }, asPartial(changes))
+  }
+
+  async trainingRun(id: string): Promise<TrainingRun | null> {
+    return this.ml.dataSource.getRepository(this.ml.entities.trainingRun).findOneBy({ id })
+  }
+
+  async close(): Promise<void> {
+    if (this.ml.dataSource.isInitialized) await this.ml.dataSource.destroy()
+  }
+
+  private async demoteChampion(manager: EntityManager, task: string): Promise<void> {
+    await manager.update(this.ml.entities.modelVersion, { task, status: "champion" }, { status: "challenger" })
+  }
+}
+
+/**
+ * TypeORM's QueryDeepPartialEntity cannot follow our recursive JSON column type
+ * ("excessively deep"), so whole rows are passed through this one narrowing.
+ */
+function asPartial<T>(row: T): QueryDeepPartialEntity<T> {
+  return row as QueryDeepPartialEntity<T>
+}
+
+async function insertChunked<T extends object>(manager: EntityManager, target: EntitySchema<T>, rows: T[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    await manager.insert(target, rows.slice(start, start + INSERT_CHUNK).map(asPartial))
+  }
+}

@@ -1,0 +1,33 @@
+import { InvalidInputError } from "../core/errors"
+
+/** Where the plugin's tables live. */
+export type StoreLocation =
+  | { dialect: "postgres"; url: string; schema?: string }
+  | { dialect: "sqlite"; path: string }
+
+/**
+ * Reads a store address: `postgres://…` / `postgresql://…`, `sqlite:PATH`, or
+ * `sqlite::memory:` for a throwaway in-memory database.
+ */
+export function parseStoreUrl(value: string, field = "db"): StoreLocation {
+  if (/^postgres(ql)?:\/\//i.test(value)) return { dialect: "postgres", url: value }
+  if (value.startsWith("sqlite:")) {
+    const path = value.slice("sqlite:".length)
+    if (!path) throw new InvalidInputError(`${field}: "sqlite:" needs a file path, e.g. sqlite:./ml.db`, field)
+    return { dialect: "sqlite", path }
+  }
+  throw new InvalidInputError(
+    `${field}: expected postgres://… or sqlite:PATH, got "${redactUrl(value)}"`,
+    field
+  )
+}
+
+/** The address with any password replaced by "***", safe for logs, errors and status pages. */
+export function redactUrl(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/?#@]*):[^@/?#]*@/i, "$1:***@")
+}
+
+/** A short description of a location without secrets. */
+export function describeLocation(location: StoreLocation): string {
+  return location.dialect === "postgres" ? `postgres ${redactUrl(location.url)}` : `sqlite ${location.path}`
+}
