@@ -1,4 +1,7 @@
+import { redactUrl } from "../config/redact"
 import { InvalidInputError } from "../core/errors"
+
+export { redactUrl }
 
 /** Where the plugin's tables live. */
 export type StoreLocation =
@@ -20,11 +23,6 @@ export function parseStoreUrl(value: string, field = "db"): StoreLocation {
     `${field}: expected postgres://… or sqlite:PATH, got "${redactUrl(value)}"`,
     field
   )
-}
-
-/** The address with any password replaced by "***", safe for logs, errors and status pages. */
-export function redactUrl(value: string): string {
-  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/?#@]*):[^@/?#]*@/i, "$1:***@")
 }
 
 /** A short description of a location without secrets. */

@@ -1,0 +1,144 @@
+import { z } from "zod"
+import { redactUrl } from "./redact"
+
+/**
+ * The plugin's options, as a merchant writes them in medusa-config.ts:
+ *
+ *   plugins: [{ resolve: "medusa-ml", options: { redisUrl: process.env.REDIS_URL } }]
+ *
+ * Defaults live here, once; the options are validated once, when the module loads,
+ * and an invalid one stops start-up with a message naming it and its bound.
+ */
+
+const CRON_FIELD = /^(\*|\d+|\d+-\d+|\*\/\d+|\d+-\d+\/\d+)(,(\*|\d+|\d+-\d+|\*\/\d+|\d+-\d+\/\d+))*$/
+
+function wholeDays(min: number, max: number, fallback: number) {
+  return z
+    .number({ error: `must be a number of days between ${min} and ${max}` })
+    .int({ error: `must be a whole number of days between ${min} and ${max}` })
+    .min(min, { error: `must be at least ${min} days` })
+    .max(max, { error: `must be at most ${max} days` })
+    .default(fallback)
+}
+
+function count(min: number, max: number, fallback: number) {
+  return z
+    .number({ error: `must be a whole number between ${min} and ${max}` })
+    .int({ error: `must be a whole number between ${min} and ${max}` })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` })
+    .default(fallback)
+}
+
+const readinessSchema = z
+  .object({
+    /** Customers with at least one order before training starts. @defaultValue 50 */
+    minCustomersWithOrders: count(1, 10_000_000, 50),
+    /** Customers with two or more orders (repeat buyers). @defaultValue 20 */
+    minRepeatCustomers: count(0, 10_000_000, 20),
+    /** Days between the first and the last order. @defaultValue 60 */
+    minHistoryDays: wholeDays(1, 36_500, 60),
+    /** Orders in the last 30 days (a store that stopped selling gets no fresh scores). @defaultValue 1 */
+    minRecentOrders: count(0, 10_000_000, 1),
+  })
+  .strict()
+  .prefault({})
+
+const recommendationsSchema = z
+  .object({
+    /** Products stored per list (per product, per customer, popular). @defaultValue 20 */
+    limit: count(1, 100, 20),
+  })
+  .strict()
+  .prefault({})
+
+export const pluginOptionsSchema = z
+  .object({
+    /**
+     * Redis for the job queues, e.g. "redis://localhost:6379". Absent: jobs run inline
+     * in the Medusa process (fine for development, not for a live store).
+     * @defaultValue undefined
+     */
+    redisUrl: z
+      .string({ error: "must be a redis:// or rediss:// URL" })
+      .regex(/^rediss?:\/\/.+/, { error: "must be a redis:// or rediss:// URL" })
+      .optional(),
+    /** Prefix of the plugin's BullMQ keys in Redis, apart from Medusa's own queues. @defaultValue "medusa-ml" */
+    queuePrefix: z
+      .string({ error: "must be text of 1 to 40 letters, digits, '-' or '_'" })
+      .regex(/^[A-Za-z0-9_-]{1,40}$/, { error: "must be text of 1 to 40 letters, digits, '-' or '_'" })
+      .default("medusa-ml"),
+    /**
+     * Where predictions and models are stored: "medusa" (the store's own Postgres,
+     * tables created by `medusa db:migrate`), or a database URL (postgres://… or sqlite:PATH).
+     * @defaultValue "medusa"
+     */
+    store: z
+      .string({ error: 'must be "medusa", a postgres:// URL or sqlite:PATH' })
+      .regex(/^(medusa|postgres(ql)?:\/\/.+|sqlite:.+)$/, { error: 'must be "medusa", a postgres:// URL or sqlite:PATH' })
+      .default("medusa"),
+    /** Days ahead for purchase probability, expected orders and spend. @defaultValue 90 */
+    horizonDays: wholeDays(7, 730, 90),
+    /** A customer with no order for this many days from now counts as churned. @defaultValue 90 */
+    churnWindowDays: wholeDays(7, 730, 90),
+    /** Days of future value counted in the predicted lifetime value. @defaultValue 365 */
+    clvHorizonDays: wholeDays(30, 3650, 365),
+    /** When the nightly retrain (and first backfill) runs, as a 5-field cron expression. @defaultValue "0 3 * * *" */
+    retrainCron: z
+      .string({ error: 'must be a 5-field cron expression such as "0 3 * * *"' })
+      .refine((v) => v.trim().split(/\s+/).length === 5 && v.trim().split(/\s+/).every((f) => CRON_FIELD.test(f)), {
+        error: 'must be a 5-field cron expression such as "0 3 * * *"',
+      })
+      .default("0 3 * * *"),
+    /** Seed of every random choice in training, so a retrain on the same data gives the same models. @defaultValue 42 */
+    seed: count(0, 2 ** 31 - 1, 42),
+    /** Minimum data before a model is trained; below it a run ends "not enough data". */
+    readiness: readinessSchema,
+    /** Stored recommendation lists. */
+    recommendations: recommendationsSchema,
+  })
+  .strict()
+
+/** The options as written in medusa-config.ts. */
+export type PluginOptionsInput = z.input<typeof pluginOptionsSchema>
+/** The options after defaults, as the plugin uses them. */
+export type PluginOptions = z.output<typeof pluginOptionsSchema>
+
+/** A bad option: the message names the option, the value given and what is allowed. */
+export class InvalidPluginOptionsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`medusa-ml: invalid plugin options:\n  - ${problems.join("\n  - ")}`)
+    this.name = "InvalidPluginOptionsError"
+  }
+}
+
+/** Merges defaults and validates, once, at start. */
+export function parsePluginOptions(raw: unknown): PluginOptions {
+  const result = pluginOptionsSchema.safeParse(raw ?? {})
+  if (result.success) return result.data
+  const problems = result.error.issues.map((issue) => {
+    const path = issue.path.join(".")
+    if (issue.code === "unrecognized_keys") {
+      const where = path ? ` in "${path}"` : ""
+      return `unknown option${issue.keys.length > 1 ? "s" : ""}${where}: ${issue.keys.map((k) => `"${k}"`).join(", ")}`
+    }
+    return `option "${path}" ${issue.message} (got ${describeValue(valueAt(raw, issue.path))})`
+  })
+  throw new InvalidPluginOptionsError(problems)
+}
+
+function valueAt(raw: unknown, path: PropertyKey[]): unknown {
+  let value: unknown = raw
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined
+    value = (value as Record<PropertyKey, unknown>)[key]
+  }
+  return value
+}
+
+/** Shows the value given without leaking credentials of a URL. */
+function describeValue(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(redactUrl(value))
+  if (value === undefined) return "nothing"
+  return JSON.stringify(value) ?? String(value)
+}

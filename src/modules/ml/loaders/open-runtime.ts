@@ -1,0 +1,41 @@
+import type { ConfigModule, LoaderOptions, Logger } from "@medusajs/framework/types"
+import { asValue } from "@medusajs/framework/awilix"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { JobQueue } from "../../../queue/job-queue"
+import { openMlDataSource } from "../../../store/data-source"
+import { MlStore } from "../../../store/ml-store"
+import { ML_RUNTIME_KEY, type MlRuntime, type WorkerMode } from "../runtime"
+import { pluginOptionsOf, resolveStoreLocation } from "../store-location"
+
+/**
+ * Validates the options (an invalid one stops start-up), opens the store and, with
+ * a redisUrl, the job queue; a worker is created only in worker or shared mode.
+ */
+export default async function openRuntime(
+  { container, options, logger }: LoaderOptions<Record<string, unknown>>,
+  moduleDeclaration?: { worker_mode?: WorkerMode }
+): Promise<void> {
+  const log: Logger | Console = logger ?? console
+  const pluginOptions = pluginOptionsOf(options)
+  const config = container.resolve<ConfigModule>(ContainerRegistrationKeys.CONFIG_MODULE)
+  const { location, description } = resolveStoreLocation(pluginOptions, {
+    url: config.projectConfig.databaseUrl,
+    schema: config.projectConfig.databaseSchema,
+  })
+  const store = new MlStore(await openMlDataSource(location, { migrate: false }))
+  const workerMode: WorkerMode = moduleDeclaration?.worker_mode ?? "shared"
+  let jobQueue: JobQueue | null = null
+  if (pluginOptions.redisUrl) {
+    jobQueue = new JobQueue({
+      redisUrl: pluginOptions.redisUrl,
+      prefix: pluginOptions.queuePrefix,
+      consume: workerMode !== "server",
+      handlers: {},
+      onWorkerError: (error) => log.error(`medusa-ml: job worker error: ${error.message}`),
+    })
+  } else {
+    log.warn("medusa-ml: no redisUrl given: jobs run inline in this process. Fine for development; set redisUrl for a live store.")
+  }
+  const runtime: MlRuntime = { options: pluginOptions, store, storeDescription: description, jobQueue, workerMode }
+  container.register(ML_RUNTIME_KEY, asValue(runtime))
+}

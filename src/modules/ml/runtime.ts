@@ -1,0 +1,19 @@
+import type { PluginOptions } from "../../config/plugin-options"
+import type { JobQueue } from "../../queue/job-queue"
+import type { MlStore } from "../../store/ml-store"
+
+/** Medusa's process roles: "server" answers HTTP only; "worker" runs jobs; "shared" does both. */
+export type WorkerMode = "shared" | "worker" | "server"
+
+/** What the module's loader opens and the service uses; registered in the module's container. */
+export interface MlRuntime {
+  options: PluginOptions
+  store: MlStore
+  /** Where the store lives, without secrets ("medusa database" or a redacted URL). */
+  storeDescription: string
+  /** null = no Redis configured: jobs run inline in this process. */
+  jobQueue: JobQueue | null
+  workerMode: WorkerMode
+}
+
+export const ML_RUNTIME_KEY = "mlRuntime"

@@ -1,0 +1,79 @@
+import type { ModelVersion } from "../../models"
+import { redactUrl } from "../../config/redact"
+import { ML_RUNTIME_KEY, type MlRuntime } from "./runtime"
+
+export interface MlStatus {
+  store: { reachable: boolean; location: string; dialect: string; error?: string }
+  queue: { mode: "bullmq" | "inline"; reachable: boolean | null; prefix: string | null }
+  worker_mode: string
+  worker: { running: boolean }
+  models: Pick<ModelVersion, "id" | "task" | "learner" | "metrics" | "createdAt" | "promotedAt">[]
+  counts: { predictions: number; recommendations: number }
+}
+
+/** The medusa-ml module: owns the plugin's store and queue for the life of the process. */
+export default class MlModuleService {
+  private readonly runtime: MlRuntime
+
+  constructor(cradle: { [ML_RUNTIME_KEY]: MlRuntime }) {
+    this.runtime = cradle[ML_RUNTIME_KEY]
+  }
+
+  readonly __hooks = {
+    onApplicationStart: async () => {
+      this.runtime.jobQueue?.start()
+    },
+    onApplicationPrepareShutdown: async () => {
+      await this.runtime.jobQueue?.stopWorker()
+    },
+    onApplicationShutdown: async () => {
+      await this.runtime.jobQueue?.close()
+      await this.runtime.store.close()
+    },
+  }
+
+  get store() {
+    return this.runtime.store
+  }
+
+  get options() {
+    return this.runtime.options
+  }
+
+  /** Health and contents, without secrets: for GET /admin/ml/status. */
+  async status(): Promise<MlStatus> {
+    const { store, jobQueue, options } = this.runtime
+    const storeState: MlStatus["store"] = {
+      reachable: true,
+      location: this.runtime.storeDescription,
+      dialect: store.dialect,
+    }
+    let models: MlStatus["models"] = []
+    let counts = { predictions: 0, recommendations: 0 }
+    try {
+      await store.ping()
+      models = (await store.championVersions()).map(({ id, task, learner, metrics, createdAt, promotedAt }) => ({
+        id,
+        task,
+        learner,
+        metrics,
+        createdAt,
+        promotedAt,
+      }))
+      counts = await store.counts()
+    } catch (error) {
+      storeState.reachable = false
+      storeState.error = redactUrl(error instanceof Error ? error.message : String(error))
+    }
+    return {
+      store: storeState,
+      queue: jobQueue
+        ? { mode: "bullmq", reachable: await jobQueue.reachable(), prefix: options.queuePrefix }
+        : { mode: "inline", reachable: null, prefix: null },
+      worker_mode: this.runtime.workerMode,
+      worker: { running: jobQueue?.consuming ?? false },
+      models,
+      counts,
+    }
+  }
+}

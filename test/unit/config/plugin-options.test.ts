@@ -1,0 +1,74 @@
+import { InvalidPluginOptionsError, parsePluginOptions } from "../../../src/config/plugin-options"
+import { redactUrl } from "../../../src/config/redact"
+
+function problemsOf(raw: unknown): string[] {
+  try {
+    parsePluginOptions(raw)
+  } catch (error) {
+    if (error instanceof InvalidPluginOptionsError) return error.problems
+    throw error
+  }
+  throw new Error("expected the options to be rejected")
+}
+
+describe("plugin options", () => {
+  it("fills every default when nothing is given", () => {
+    const options = parsePluginOptions(undefined)
+    expect(options).toEqual({
+      queuePrefix: "medusa-ml",
+      store: "medusa",
+      horizonDays: 90,
+      churnWindowDays: 90,
+      clvHorizonDays: 365,
+      retrainCron: "0 3 * * *",
+      seed: 42,
+      readiness: { minCustomersWithOrders: 50, minRepeatCustomers: 20, minHistoryDays: 60, minRecentOrders: 1 },
+      recommendations: { limit: 20 },
+    })
+    expect(options.redisUrl).toBeUndefined()
+  })
+
+  it("keeps valid values and fills nested defaults", () => {
+    const options = parsePluginOptions({ redisUrl: "redis://localhost:6379", readiness: { minRepeatCustomers: 5 } })
+    expect(options.redisUrl).toBe("redis://localhost:6379")
+    expect(options.readiness).toEqual({ minCustomersWithOrders: 50, minRepeatCustomers: 5, minHistoryDays: 60, minRecentOrders: 1 })
+  })
+
+  it.each([
+    [{ horizonDays: 0 }, 'option "horizonDays" must be at least 7 days (got 0)'],
+    [{ horizonDays: 1000 }, 'option "horizonDays" must be at most 730 days (got 1000)'],
+    [{ horizonDays: 30.5 }, 'option "horizonDays" must be a whole number of days between 7 and 730 (got 30.5)'],
+    [{ churnWindowDays: "90" }, 'option "churnWindowDays" must be a number of days between 7 and 730 (got "90")'],
+    [{ clvHorizonDays: 10 }, 'option "clvHorizonDays" must be at least 30 days (got 10)'],
+    [{ redisUrl: "localhost:6379" }, 'option "redisUrl" must be a redis:// or rediss:// URL (got "localhost:6379")'],
+    [{ queuePrefix: "bad prefix!" }, `option "queuePrefix" must be text of 1 to 40 letters, digits, '-' or '_' (got "bad prefix!")`],
+    [{ store: "mysql://x" }, 'option "store" must be "medusa", a postgres:// URL or sqlite:PATH (got "mysql://x")'],
+    [{ retrainCron: "every night" }, 'option "retrainCron" must be a 5-field cron expression such as "0 3 * * *" (got "every night")'],
+    [{ seed: -1 }, 'option "seed" must be at least 0 (got -1)'],
+    [{ readiness: { minHistoryDays: 0 } }, 'option "readiness.minHistoryDays" must be at least 1 days (got 0)'],
+    [{ recommendations: { limit: 500 } }, 'option "recommendations.limit" must be at most 100 (got 500)'],
+    [{ horizon: 90 }, 'unknown option: "horizon"'],
+    [{ readiness: { minCustomers: 3 } }, 'unknown option in "readiness": "minCustomers"'],
+  ])("rejects %j naming the option and its bound", (raw, message) => {
+    expect(problemsOf(raw)).toEqual([message])
+  })
+
+  it("lists every bad option at once", () => {
+    expect(problemsOf({ horizonDays: 1, seed: 1.5 })).toHaveLength(2)
+  })
+
+  it("never repeats a password given in a URL", () => {
+    const problems = problemsOf({ store: "mysql://admin:s3cret@db/shop" })
+    expect(problems.join("\n")).not.toContain("s3cret")
+    expect(problems[0]).toContain("mysql://admin:***@db/shop")
+  })
+})
+
+describe("redactUrl", () => {
+  it("hides the password of every URL in a text and keeps the rest", () => {
+    expect(redactUrl("postgres://shop:pw@db:5432/shop and redis://:secret@cache:6379")).toBe(
+      "postgres://shop:***@db:5432/shop and redis://:***@cache:6379"
+    )
+    expect(redactUrl("postgres://db:5432/shop")).toBe("postgres://db:5432/shop")
+  })
+})
