@@ -1,0 +1,66 @@
+import { Command, CommanderError } from "commander"
+
+/** Where the CLI writes; tests pass their own. */
+export interface CliIo {
+  out: (text: string) => void
+  err: (text: string) => void
+}
+
+/** A user error: the CLI prints its one line and exits with code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = "UsageError"
+  }
+}
+
+export const EXIT_OK = 0
+export const EXIT_FAILURE = 1
+export const EXIT_USAGE = 2
+
+function buildProgram(io: CliIo): Command {
+  const program = new Command("medusa-ml")
+    .description("Churn risk, lifetime value and recommendations from a store's order history.")
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined })
+    .exitOverride()
+    .showSuggestionAfterError(false)
+  program
+    .command("demo")
+    .description("simulate a store and run the whole pipeline on it, on an embedded SQLite database")
+    .action(() => {
+      throw new UsageError("demo: not available yet: the engine and the store simulator are still being built")
+    })
+  return program
+}
+
+/**
+ * Runs the CLI on argv (without "node" and the script) and returns the exit code:
+ * 0 done, 1 failed, 2 bad usage or input (one line on stderr saying what and where).
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const program = buildProgram(io)
+  try {
+    if (argv.length === 0) {
+      io.out(program.helpInformation())
+      return EXIT_OK
+    }
+    await program.parseAsync(argv, { from: "user" })
+    return EXIT_OK
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT_OK
+      io.err(`medusa-ml: ${commanderMessage(error)} (see medusa-ml --help)\n`)
+      return EXIT_USAGE
+    }
+    if (error instanceof UsageError) {
+      io.err(`medusa-ml: ${error.message}\n`)
+      return EXIT_USAGE
+    }
+    io.err(`medusa-ml: ${error instanceof Error ? error.message : String(error)}\n`)
+    return EXIT_FAILURE
+  }
+}
+
+function commanderMessage(error: CommanderError): string {
+  return error.message.replace(/^error: /, "").trim()
+}
