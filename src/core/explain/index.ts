@@ -1,0 +1,7 @@
+export { occlusionContributions, groupColumnsByPrefix } from "./occlusion"
+export { describeReasons } from "./describe-reasons"
+export type { Reason, ReasonOptions } from "./describe-reasons"
+export { REASON_TEMPLATES } from "./reason-templates"
+export type { ReasonContext, ReasonTemplate } from "./reason-templates"
+export { countryName } from "./country-reason"
+export { formatMoney, formatPercent, formatInteger, formatOneDecimal, formatSpan } from "./format-numbers"

@@ -1,0 +1,6 @@
+export { assignSegments, segmentFor } from "./rfm-segments"
+export type { RfmAssignment, RfmCustomer } from "./rfm-segments"
+export { quintileScores } from "./quintile-scores"
+export type { ScoreDirection } from "./quintile-scores"
+export { SEGMENTS, SEGMENT_IDS } from "./segment-catalog"
+export type { SegmentId, SegmentInfo } from "./segment-catalog"
