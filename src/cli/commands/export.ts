@@ -1,0 +1,62 @@
+import type { Command } from "commander"
+import { openMlDataSource } from "../../store/data-source"
+import { MlStore } from "../../store/ml-store"
+import { parseDb } from "../arguments"
+import { CsvFileWriter } from "../csv-writer"
+import { UsageError, type CliIo } from "../program"
+
+/** The task whose champion holds the customer predictions. */
+export const CUSTOMER_SCORES_TASK = "customer-scores"
+
+export const PREDICTION_COLUMNS = [
+  "customer_id",
+  "purchase_probability",
+  "churn_risk",
+  "p_alive",
+  "expected_orders",
+  "expected_spend",
+  "predicted_clv",
+  "segment",
+  "reason_1",
+  "reason_2",
+  "reason_3",
+] as const
+
+/** `medusa-ml export predictions --db … --out FILE.csv`: one row per customer of the current model. */
+export function registerExport(program: Command, io: CliIo): void {
+  const exportCommand = program.command("export").description("write stored results as CSV")
+  exportCommand
+    .command("predictions")
+    .description("one row per customer: probabilities, value, segment and the top reasons")
+    .requiredOption("--db <url>", "the store: sqlite:PATH or postgres://…")
+    .requiredOption("--out <file>", "the CSV file to write")
+    .action(async (opts: { db: string; out: string }) => {
+      const store = new MlStore(await openMlDataSource(parseDb(opts.db), { migrate: true }))
+      try {
+        const champion = (await store.championVersions()).find((v) => v.task === CUSTOMER_SCORES_TASK)
+        if (!champion) throw new UsageError(`--db: no trained model in ${opts.db}; run medusa-ml train first`)
+        const writer = new CsvFileWriter(opts.out, PREDICTION_COLUMNS)
+        const predictions = await store.predictionsOf(champion.id)
+        for (const p of predictions) {
+          const reasons = p.reasons.map((r) => r.text)
+          await writer.write([
+            p.customerId,
+            p.purchaseProbability,
+            p.churnRisk,
+            p.pAlive,
+            p.expectedOrders,
+            p.expectedSpend,
+            p.predictedClv,
+            p.segment,
+            reasons[0],
+            reasons[1],
+            reasons[2],
+          ])
+        }
+        await writer.close()
+        io.out(`wrote ${predictions.length} customers to ${opts.out}\n`)
+      } finally {
+        await store.close()
+      }
+    })
+}
