@@ -1,0 +1,7 @@
+export { simulateStore } from "./simulate-store"
+export type { SimulatedStore } from "./simulate-store"
+export { DEFAULT_COUNTRIES } from "./options"
+export type { SimulateStoreOptions, SimulatedCountry } from "./options"
+export type { SimulatedProduct } from "./catalog"
+export type { SimulatedCustomer } from "./customers"
+export { writeOrdersCsv, GENERIC_CSV_HEADER } from "./orders-csv"
