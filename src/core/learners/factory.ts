@@ -176,10 +176,25 @@ const NETWORK_SHAPES: readonly (readonly number[])[] = [[8], [16], [16, 8]]
  * - neural-network: hiddenLayers [8], [16] or [16, 8]; learningRate log-uniform in
  *   [0.05, 0.5); iterations 50..200 (a pass over 5,000 rows x 30 takes about 55 ms).
  */
-export function suggestParams(type: LearnerType, random: Random): Record<string, unknown> {
+/** What the search space may depend on: the share of positive training rows. */
+export interface TrainingDataShape {
+  positiveRate: number
+}
+
+/**
+ * Class reweighting is searched only when one class is rarer than this. With classes
+ * near balance it gains no ranking and only skews the probabilities, which calibration
+ * on a later, possibly shifted, window then has to undo.
+ */
+export const RARE_CLASS_RATE = 0.25
+
+export function suggestParams(type: LearnerType, random: Random, data: TrainingDataShape = { positiveRate: 0.5 }): Record<string, unknown> {
   switch (type) {
     case LOGISTIC_REGRESSION_TYPE:
-      return { l2: logUniform(random, 1e-3, 1e2), classWeight: pick(random, ["none", "balanced"]) }
+      return {
+        l2: logUniform(random, 1e-3, 1e2),
+        classWeight: Math.min(data.positiveRate, 1 - data.positiveRate) < RARE_CLASS_RATE ? pick(random, ["none", "balanced"]) : "none",
+      }
     case GRADIENT_BOOSTING_TYPE:
       return {
         learningRate: logUniform(random, 0.03, 0.3),

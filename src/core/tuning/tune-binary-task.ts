@@ -12,7 +12,7 @@
  */
 import { setImmediate as yieldToEventLoop } from "node:timers/promises"
 import { InvalidInputError, NotEnoughDataError } from "../errors"
-import { createLearner, defaultParams, isLearnerType, suggestParams, type LearnerSpec } from "../learners/factory"
+import { createLearner, defaultParams, isLearnerType, suggestParams, type LearnerSpec, type TrainingDataShape } from "../learners/factory"
 import { StandardScaler } from "../learners/standard-scaler"
 import type { BinaryClassifier } from "../learners/types"
 import { bestF1Threshold } from "../metrics/classification"
@@ -75,9 +75,9 @@ interface TrainedCandidate {
   probs: Float64Array
 }
 
-function specOf(trial: PlannedTrial, random: Random): LearnerSpec {
+function specOf(trial: PlannedTrial, random: Random, data: TrainingDataShape): LearnerSpec {
   const params = defaultParams(trial.type)
-  return { type: trial.type, params: trial.useDefaults ? params : { ...params, ...suggestParams(trial.type, random) } }
+  return { type: trial.type, params: trial.useDefaults ? params : { ...params, ...suggestParams(trial.type, random, data) } }
 }
 
 /**
@@ -98,12 +98,13 @@ export async function tuneBinaryTask(input: TuneInput, options: TuneOptions): Pr
   const trainX = scaler.transform(train.X)
   const validationX = scaler.transform(validation.X)
   const plan = planTrials(options.learners, trials)
+  const shape: TrainingDataShape = { positiveRate: train.y.reduce((sum, v) => sum + v, 0) / train.y.length }
   const candidates: TunedCandidate[] = []
   const runTrial = async (trial: PlannedTrial): Promise<TrainedCandidate> => {
     await yieldToEventLoop()
     throwIfAborted(signal, "tuning")
     const trialRandom = random.fork()
-    const spec = specOf(trial, trialRandom)
+    const spec = specOf(trial, trialRandom, shape)
     const seed = trialRandom.int(SEED_RANGE)
     const learner = createLearner(spec, createRandom(seed))
     const start = now()

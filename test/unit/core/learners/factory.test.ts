@@ -6,6 +6,7 @@ import {
   LEARNER_TYPES,
   loadLearner,
   suggestParams,
+  RARE_CLASS_RATE,
   type LearnerSpec,
 } from "../../../../src/core/learners/factory"
 import { GradientBoostingClassifier } from "../../../../src/core/learners/gradient-boosting"
@@ -151,7 +152,7 @@ describe("suggestParams", () => {
   }
   const numbers = (rows: Record<string, unknown>[], key: string) => rows.map((row) => Number(row[key]))
 
-  it("draws logistic-regression l2 log-uniformly in [1e-3, 1e2) and both class weightings", () => {
+  it("draws logistic-regression l2 log-uniformly in [1e-3, 1e2), with unweighted classes when they are balanced", () => {
     const rows = draws("logistic-regression", 1)
     const l2 = numbers(rows, "l2")
     expect(Math.min(...l2)).toBeGreaterThanOrEqual(1e-3)
@@ -160,7 +161,15 @@ describe("suggestParams", () => {
     expect(l2.filter((v) => v < 10 ** -0.5).length).toBeGreaterThan(120)
     expect(l2.filter((v) => v < 10 ** -0.5).length).toBeLessThan(180)
     expect(l2.filter((v) => v < 10 ** -2.5).length).toBeGreaterThan(10)
-    expect(new Set(rows.map((row) => row.classWeight))).toEqual(new Set(["none", "balanced"]))
+    expect(new Set(rows.map((row) => row.classWeight))).toEqual(new Set(["none"]))
+  })
+
+  it("also searches balanced class weights when positives are rarer than RARE_CLASS_RATE", () => {
+    const random = createRandom(3)
+    const rare = Array.from({ length: 100 }, () => suggestParams("logistic-regression", random, { positiveRate: RARE_CLASS_RATE - 0.01 }))
+    expect(new Set(rare.map((row) => row.classWeight))).toEqual(new Set(["none", "balanced"]))
+    const common = Array.from({ length: 100 }, () => suggestParams("logistic-regression", random, { positiveRate: RARE_CLASS_RATE }))
+    expect(new Set(common.map((row) => row.classWeight))).toEqual(new Set(["none"]))
   })
 
   it("keeps gradient-boosting draws in their ranges, integers where the option is a count", () => {

@@ -199,26 +199,27 @@ describe("refitOnAll", () => {
   })
   const all = concatenated(train, validation)
 
-  it("retrains the winning spec with the same seed on all rows, keeping calibrator and names", () => {
+  it("retrains the winning spec with the same seed on all rows and chooses its calibration on out-of-fold scores", () => {
     expect(tuned.model.calibrator).not.toBeNull()
-    const refitted = refitOnAll(tuned, all)
+    const { model: refitted, calibration } = refitOnAll(tuned, { train, validation })
     const scaler = new StandardScaler({ log1pColumns: [2] }).fit(all.X)
     const learner = createLearner(tuned.winner.spec, createRandom(tuned.winner.seed))
     learner.fit(scaler.transform(all.X), all.y)
     expect(refitted.predictUncalibrated(validation.X)).toEqual(learner.predictProba(scaler.transform(validation.X)))
-    expect(refitted.calibrator?.toJSON()).toEqual(tuned.model.calibrator?.toJSON())
-    expect(refitted.calibrator).not.toBe(tuned.model.calibrator)
+    // the calibrator, if any, was fitted on scores of models that did not see the row they scored
+    expect(calibration.logLoss.none).not.toBeCloseTo(logLoss(validation.y, learner.predictProba(scaler.transform(validation.X))), 6)
+    expect(refitted.calibrator?.toJSON() ?? null).toEqual(calibration.calibrator?.toJSON() ?? null)
     expect(refitted.featureNames).toEqual(BLOB_FEATURES)
     expect(refitted.scaler.toJSON()).toEqual(scaler.toJSON())
   })
 
   it("is deterministic and leaves the tuned model unchanged", () => {
     const before = JSON.stringify(tuned.model)
-    expect(JSON.stringify(refitOnAll(tuned, all))).toBe(JSON.stringify(refitOnAll(tuned, all)))
+    expect(JSON.stringify(refitOnAll(tuned, { train, validation }))).toBe(JSON.stringify(refitOnAll(tuned, { train, validation })))
     expect(JSON.stringify(tuned.model)).toBe(before)
   })
 
   it("rejects rows with another number of columns", () => {
-    expect(() => refitOnAll(tuned, { X: createMatrix(2, 2), y: Uint8Array.from([0, 1]) })).toThrow(InvalidInputError)
+    expect(() => refitOnAll(tuned, { train: { X: createMatrix(2, 2), y: Uint8Array.from([0, 1]) }, validation })).toThrow(InvalidInputError)
   })
 })

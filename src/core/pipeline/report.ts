@@ -1,0 +1,100 @@
+/** The training report: what was learned, how well, and for whom; JSON all the way down. */
+import type { Reason } from "../explain"
+import type { GroupQuality } from "./quality-breakdown"
+import type { CandidateReport, ClassifierTask } from "./classifier-task"
+import type { ValueModels } from "./value-models"
+
+export interface TaskReport {
+  label: string
+  windowDays: number
+  cutoffs: { training: string[]; validation: string }
+  trainingRows: number
+  validationRows: number
+  chosen: { featureSet: string; learner: string; params: Record<string, unknown>; calibration: string; threshold: number }
+  candidates: CandidateReport[]
+  /** The winner on the validation cutoff, at the chosen threshold. */
+  metrics: Record<string, unknown>
+  /** Cross-fitted validation log-loss per calibration method: for the tuned winner, and for the refitted final model. */
+  calibrationLogLoss: { tuned: Record<string, number>; final: Record<string, number> }
+  byCountry: GroupQuality[]
+  bySegment: GroupQuality[]
+}
+
+export interface CustomerScore {
+  customerId: string
+  purchaseProbability: number
+  churnRisk: number
+  pAlive: number
+  expectedOrders: number
+  expectedSpend: number
+  predictedClv: number
+  segment: string
+  reasons: Reason[]
+}
+
+export interface TrainingReport {
+  asOf: string
+  horizonDays: number
+  churnWindowDays: number
+  clvHorizonDays: number
+  seed: number
+  customersScored: number
+  purchase: TaskReport
+  /** The churn task; absent when churn risk is 1 - purchase probability (equal windows). */
+  churn: TaskReport | null
+  bgnbd: { r: number; alpha: number; a: number; b: number; logLikelihood: number; timeUnit: "week" }
+  gammaGamma: { p: number; q: number; gamma: number }
+  segments: { segment: string; customers: number; predictedClv: number; expectedSpend: number }[]
+  /** Milliseconds per stage; the only part of the report that differs between identical runs. */
+  timings: Record<string, number>
+}
+
+export function isoDay(time: number): string {
+  return new Date(time).toISOString().slice(0, 10)
+}
+
+export function taskReport(task: ClassifierTask, byCountry: GroupQuality[], bySegment: GroupQuality[]): TaskReport {
+  const { winner } = task.tuned
+  return {
+    label: task.label,
+    windowDays: task.windowDays,
+    cutoffs: { training: task.cutoffs.training.map(isoDay), validation: isoDay(task.cutoffs.validation) },
+    trainingRows: task.trainingRows,
+    validationRows: task.validation.y.length,
+    chosen: {
+      featureSet: task.featureSet,
+      learner: winner.spec.type,
+      params: winner.spec.params,
+      calibration: task.finalCalibration.method,
+      threshold: winner.threshold,
+    },
+    candidates: task.candidates,
+    metrics: { ...winner.metrics },
+    calibrationLogLoss: { tuned: { ...winner.calibrationLogLoss }, final: { ...task.finalCalibration.logLoss } },
+    byCountry,
+    bySegment,
+  }
+}
+
+export function valueModelReport(models: ValueModels): Pick<TrainingReport, "bgnbd" | "gammaGamma"> {
+  const { r, alpha, a, b } = models.bgnbd.params
+  const { p, q, gamma } = models.gammaGamma.params
+  return {
+    bgnbd: { r, alpha, a, b, logLikelihood: models.bgnbd.logLikelihood, timeUnit: "week" },
+    gammaGamma: { p, q, gamma },
+  }
+}
+
+export function segmentSummary(scores: readonly CustomerScore[]): TrainingReport["segments"] {
+  const bySegment = new Map<string, { customers: number; predictedClv: number; expectedSpend: number }>()
+  for (const s of scores) {
+    const entry = bySegment.get(s.segment) ?? { customers: 0, predictedClv: 0, expectedSpend: 0 }
+    entry.customers += 1
+    entry.predictedClv += s.predictedClv
+    entry.expectedSpend += s.expectedSpend
+    bySegment.set(s.segment, entry)
+  }
+  return [...bySegment.entries()]
+    .map(([segment, v]) => ({ segment, ...v }))
+    .sort((a, b) => b.customers - a.customers || (a.segment < b.segment ? -1 : 1))
+}

@@ -1,0 +1,209 @@
+/**
+ * The customer pipeline, shared by the CLI and the Medusa jobs: from an order history
+ * and an as-of date to, for every customer who has ordered, purchase probability,
+ * churn risk, P(alive), expected orders and spend, lifetime value, segment and the
+ * reasons, plus the models and a report.
+ */
+import type { OrderHistory } from "../data/types"
+import { buildFeatureRows, FEATURE_COUNT, FEATURE_INDEX, FEATURE_NAMES } from "../features"
+import { LEARNER_TYPES, type LearnerType } from "../learners/factory"
+import { createMatrix, type Matrix } from "../linalg/matrix"
+import { createRandom } from "../random"
+import { assignSegments } from "../segments"
+import { classifierInputs, trainClassifierTask, type ClassifierTask, type FeatureSet } from "./classifier-task"
+import { explainChurn } from "./explain-scores"
+import { qualityByGroup } from "./quality-breakdown"
+import { segmentSummary, taskReport, valueModelReport, isoDay, type CustomerScore, type TrainingReport } from "./report"
+import { fitValueModels, type ValueModels } from "./value-models"
+
+export interface CustomerModelOptions {
+  /** Epoch ms, exclusive: nothing at or after it is read. */
+  asOf: number
+  horizonDays: number
+  churnWindowDays: number
+  clvHorizonDays: number
+  seed: number
+  /**
+   * Discount rate per month of the lifetime value.
+   * @defaultValue 0.01
+   */
+  monthlyDiscount?: number
+  /**
+   * Candidates tried per classification task.
+   * @defaultValue 12
+   */
+  trials?: number
+  /**
+   * Learners the tuner may choose from.
+   * @defaultValue all: logistic regression, gradient boosting, neural network
+   */
+  learners?: LearnerType[]
+  /**
+   * Older training cutoffs weigh less: weight halves every this many days (0 = equal weights).
+   * @defaultValue 90
+   */
+  cutoffHalfLifeDays?: number
+  /**
+   * Feature sets the search chooses from (by validation PR-AUC, like any hyperparameter).
+   * @defaultValue {@link DEFAULT_FEATURE_SETS}
+   */
+  featureSets?: FeatureSet[]
+  onProgress?: (stage: string, fraction: number) => void
+  signal?: AbortSignal
+  /** Clock for the stage timings (a fixed clock makes reports byte-identical). */
+  now?: () => number
+}
+
+export interface CustomerModels {
+  purchase: ClassifierTask
+  churn: ClassifierTask | null
+  value: ValueModels
+}
+
+export interface CustomerModelsResult {
+  scores: CustomerScore[]
+  report: TrainingReport
+  models: CustomerModels
+}
+
+/**
+ * "full": every feature but BG/NBD's P(alive), which is exactly 1 for every one-time buyer
+ * and so only adds noise as an input (it stays in the predictions, from the value model).
+ * "compact": the classic RFM features with the BG/NBD expectation; fewer inputs overfit
+ * less when the future window behaves unlike the training windows (a season).
+ */
+export const DEFAULT_FEATURE_SETS: FeatureSet[] = [
+  { name: "full", features: FEATURE_NAMES.filter((name) => name !== "bgnbd_p_alive") },
+  {
+    name: "compact",
+    features: [
+      "recency_days",
+      "frequency_orders",
+      "monetary_total",
+      "tenure_days",
+      "avg_order_value",
+      "lines_per_order",
+      "distinct_products",
+      "bgnbd_expected_orders",
+    ],
+  },
+]
+
+const DEFAULTS = {
+  monthlyDiscount: 0.01, // about 12.7% a year, a common cost of capital for a small retailer
+  trials: 12, // enough to compare the three learners with a few settings each within a minute
+  cutoffHalfLifeDays: 90, // last quarter's behaviour counts twice as much as the quarter before
+  featureSets: DEFAULT_FEATURE_SETS,
+}
+
+export async function trainCustomerModels(history: OrderHistory, options: CustomerModelOptions): Promise<CustomerModelsResult> {
+  const o = { ...DEFAULTS, learners: [...LEARNER_TYPES], ...options }
+  const now = o.now ?? (() => performance.now())
+  const random = createRandom(o.seed)
+  const timings: Record<string, number> = {}
+  const separateChurn = o.churnWindowDays !== o.horizonDays
+  const stage = async <T>(name: string, run: () => T | Promise<T>): Promise<T> => {
+    const start = now()
+    o.onProgress?.(name, 0)
+    const result = await run()
+    timings[name] = now() - start
+    o.onProgress?.(name, 1)
+    return result
+  }
+  const taskOptions = (label: "purchase" | "churn", windowDays: number) => ({
+    asOf: o.asOf,
+    windowDays,
+    horizonDays: o.horizonDays,
+    label,
+    trials: o.trials,
+    learners: o.learners,
+    cutoffHalfLifeDays: o.cutoffHalfLifeDays,
+    featureSets: o.featureSets,
+    random: random.fork(),
+    onProgress: (fraction: number) => o.onProgress?.(label, fraction),
+    signal: o.signal,
+    now: o.now,
+  })
+
+  const purchase = await stage("purchase", () => trainClassifierTask(history, taskOptions("purchase", o.horizonDays)))
+  const churn = separateChurn
+    ? await stage("churn", () => trainClassifierTask(history, taskOptions("churn", o.churnWindowDays)))
+    : null
+  const value = await stage("value", () =>
+    fitValueModels(history, {
+      asOf: o.asOf,
+      horizonDays: o.horizonDays,
+      clvHorizonDays: o.clvHorizonDays,
+      monthlyDiscount: o.monthlyDiscount,
+    })
+  )
+  const scores = await stage("scoring", () => scoreCustomers(history, { purchase, churn, value }, o))
+  const report: TrainingReport = {
+    asOf: isoDay(o.asOf),
+    horizonDays: o.horizonDays,
+    churnWindowDays: o.churnWindowDays,
+    clvHorizonDays: o.clvHorizonDays,
+    seed: o.seed,
+    customersScored: scores.length,
+    purchase: breakdown(purchase),
+    churn: churn ? breakdown(churn) : null,
+    ...valueModelReport(value),
+    segments: segmentSummary(scores),
+    timings,
+  }
+  return { scores, report, models: { purchase, churn, value } }
+}
+
+/** Scores every customer with a line before as-of. */
+function scoreCustomers(
+  history: OrderHistory,
+  models: CustomerModels,
+  o: { asOf: number; horizonDays: number }
+): CustomerScore[] {
+  const rows = buildFeatureRows(history, o.asOf, { horizonDays: o.horizonDays })
+  const raw = createMatrix(rows.customerIds.length, FEATURE_COUNT, rows.values)
+  const forTask = (task: ClassifierTask): Matrix => classifierInputs(task, raw, rows.countries)
+  const purchaseX = forTask(models.purchase)
+  const purchaseProbability = models.purchase.model.predictProba(purchaseX)
+  const churnTask = models.churn
+  const predictChurn = churnTask
+    ? (X: Matrix) => churnTask.model.predictProba(X)
+    : (X: Matrix) => models.purchase.model.predictProba(X).map((p) => 1 - p)
+  const churnX = churnTask ? forTask(churnTask) : purchaseX
+  const churnRisk = predictChurn(churnX)
+  const reasons = explainChurn(predictChurn, churnX, (churnTask ?? models.purchase).featureNames, { horizonDays: o.horizonDays })
+  const segments = segmentsOf(raw)
+  return rows.customerIds.map((customerId, i) => {
+    const value = models.value.byCustomer.get(customerId)
+    if (!value) throw new Error(`customer ${customerId} has features but no value model summary`)
+    return {
+      customerId,
+      purchaseProbability: purchaseProbability[i],
+      churnRisk: churnRisk[i],
+      ...value,
+      segment: segments[i],
+      reasons: reasons[i],
+    }
+  })
+}
+
+/** RFM segments from raw feature rows. */
+function segmentsOf(raw: Matrix): string[] {
+  const at = (i: number, name: keyof typeof FEATURE_INDEX) => raw.data[i * raw.cols + FEATURE_INDEX[name]]
+  const customers = Array.from({ length: raw.rows }, (_, i) => ({
+    recencyDays: at(i, "recency_days"),
+    frequency: at(i, "frequency_orders"),
+    monetary: at(i, "monetary_total"),
+  }))
+  return assignSegments(customers).map((a) => a.segment)
+}
+
+function breakdown(task: ClassifierTask) {
+  const { validation } = task
+  const threshold = task.tuned.winner.threshold
+  return taskReport(
+    task,
+    qualityByGroup(validation.countries, validation.y, validation.probabilities, threshold),
+    qualityByGroup(segmentsOf(validation.features), validation.y, validation.probabilities, threshold)
+  )
+}
