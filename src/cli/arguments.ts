@@ -1,6 +1,6 @@
 import { InvalidInputError } from "../core/errors"
 import { parseStoreUrl, type StoreLocation } from "../store/store-location"
-import { UsageError } from "./program"
+import { UsageError } from "./io"
 
 
 /** `YYYY-MM-DD` as 00:00 UTC of that day, in epoch ms; a usage error naming the option otherwise. */

@@ -1,18 +1,10 @@
 import { Command, CommanderError } from "commander"
+import { InvalidInputError, NotEnoughDataError } from "../core/errors"
+import { registerExport } from "./commands/export"
+import { UsageError, type CliIo } from "./io"
+import { registerTrain } from "./commands/train"
 
-/** Where the CLI writes; tests pass their own. */
-export interface CliIo {
-  out: (text: string) => void
-  err: (text: string) => void
-}
-
-/** A user error: the CLI prints its one line and exits with code 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = "UsageError"
-  }
-}
+export { UsageError, type CliIo } from "./io"
 
 export const EXIT_OK = 0
 export const EXIT_FAILURE = 1
@@ -24,6 +16,8 @@ function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined })
     .exitOverride()
     .showSuggestionAfterError(false)
+  registerTrain(program, io)
+  registerExport(program, io)
   program
     .command("demo")
     .description("simulate a store and run the whole pipeline on it, on an embedded SQLite database")
@@ -52,7 +46,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`medusa-ml: ${commanderMessage(error)} (see medusa-ml --help)\n`)
       return EXIT_USAGE
     }
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof InvalidInputError || error instanceof NotEnoughDataError) {
       io.err(`medusa-ml: ${error.message}\n`)
       return EXIT_USAGE
     }

@@ -1,12 +1,10 @@
 import type { Command } from "commander"
+import { CUSTOMER_SCORES_TASK } from "../../engine/save-customer-scores"
 import { openMlDataSource } from "../../store/data-source"
 import { MlStore } from "../../store/ml-store"
 import { parseDb } from "../arguments"
 import { CsvFileWriter } from "../csv-writer"
-import { UsageError, type CliIo } from "../program"
-
-/** The task whose champion holds the customer predictions. */
-export const CUSTOMER_SCORES_TASK = "customer-scores"
+import { UsageError, type CliIo } from "../io"
 
 export const PREDICTION_COLUMNS = [
   "customer_id",

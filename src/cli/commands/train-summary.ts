@@ -1,0 +1,46 @@
+import type { CustomerScore, TrainingReport } from "../../core/pipeline/report"
+import type { CliIo } from "../io"
+
+const pct = (p: number) => `${(p * 100).toFixed(1)}%`
+const num = (v: number, digits = 3) => v.toFixed(digits)
+
+/** A short, readable account of a training run for the terminal. */
+export function printTrainingSummary(
+  io: CliIo,
+  input: {
+    report: TrainingReport & { data: { linesRead: number; linesKept: number; customers: number; orders: number } }
+    scores: CustomerScore[]
+    versionId: string
+    db: string
+    reportPath?: string
+  }
+): void {
+  const { report, scores } = input
+  const lines: string[] = []
+  lines.push(
+    `data: ${report.data.linesKept.toLocaleString("en")} of ${report.data.linesRead.toLocaleString("en")} lines kept, ` +
+      `${report.data.orders.toLocaleString("en")} orders, ${report.data.customers.toLocaleString("en")} customers; as of ${report.asOf}`
+  )
+  for (const task of [report.purchase, report.churn]) {
+    if (!task) continue
+    const m = task.metrics as Record<string, number>
+    lines.push(
+      `${task.label} in ${task.windowDays} days: ${task.chosen.learner} on the ${task.chosen.featureSet} features ` +
+        `(calibration ${task.chosen.calibration}); validation at ${task.cutoffs.validation}: ROC-AUC ${num(m.rocAuc)}, ` +
+        `PR-AUC ${num(m.prAuc)}, Brier ${num(m.brier)}, F1 ${num(m.f1)} at threshold ${num(task.chosen.threshold, 2)}`
+    )
+  }
+  const { r, alpha, a, b } = report.bgnbd
+  const { p, q, gamma } = report.gammaGamma
+  lines.push(`BG/NBD r=${num(r)} alpha=${num(alpha)} a=${num(a)} b=${num(b)} (weeks); Gamma-Gamma p=${num(p)} q=${num(q)} gamma=${num(gamma)}`)
+  lines.push(`segments: ${report.segments.map((s) => `${s.segment} ${s.customers}`).join(", ")}`)
+  lines.push("", "customers most at risk (weighted by predicted lifetime value):")
+  const atRisk = [...scores].sort((x, y) => y.churnRisk * y.predictedClv - x.churnRisk * x.predictedClv).slice(0, 10)
+  for (const s of atRisk) {
+    lines.push(`  ${s.customerId.padEnd(12)} churn ${pct(s.churnRisk).padStart(6)}  CLV ${num(s.predictedClv, 0).padStart(8)}  ${s.segment}`)
+    for (const reason of s.reasons) lines.push(`      - ${reason.text}`)
+  }
+  lines.push("", `stored ${scores.length.toLocaleString("en")} predictions as model version ${input.versionId} in ${input.db}`)
+  if (input.reportPath) lines.push(`report: ${input.reportPath}`)
+  io.out(lines.join("\n") + "\n")
+}

@@ -1,0 +1,59 @@
+/**
+ * A dense score per product plus the list of products touched, so that summing neighbour lists
+ * and picking the best costs O(entries touched), not O(catalogue), per query.
+ */
+import { TopK } from "./top-k"
+
+export class ScoreAccumulator {
+  readonly scores: Float64Array
+  private readonly touched: Int32Array
+  private readonly seen: Uint8Array
+  private touchedCount = 0
+
+  constructor(productCount: number) {
+    this.scores = new Float64Array(productCount)
+    this.touched = new Int32Array(productCount)
+    this.seen = new Uint8Array(productCount)
+  }
+
+  add(product: number, value: number): void {
+    if (this.seen[product] === 0) {
+      this.seen[product] = 1
+      this.touched[this.touchedCount++] = product
+    }
+    this.scores[product] += value
+  }
+
+  /** Largest score among the touched products (0 when none). */
+  max(): number {
+    let best = 0
+    for (let t = 0; t < this.touchedCount; t++) best = Math.max(best, this.scores[this.touched[t]])
+    return best
+  }
+
+  forEachTouched(visit: (product: number, score: number) => void): void {
+    for (let t = 0; t < this.touchedCount; t++) visit(this.touched[t], this.scores[this.touched[t]])
+  }
+
+  /** The n best touched products with a score > 0 that are not excluded, best first. */
+  best(n: number, excluded: (product: number) => boolean): Array<{ product: number; score: number }> {
+    const top = new TopK(n)
+    for (let t = 0; t < this.touchedCount; t++) {
+      const product = this.touched[t]
+      const score = this.scores[product]
+      if (score > 0 && !excluded(product)) top.offer(product, score)
+    }
+    const out: Array<{ product: number; score: number }> = []
+    top.drain((product, score) => out.push({ product, score }))
+    return out
+  }
+
+  /** Sets every touched score back to 0. */
+  clear(): void {
+    for (let t = 0; t < this.touchedCount; t++) {
+      this.scores[this.touched[t]] = 0
+      this.seen[this.touched[t]] = 0
+    }
+    this.touchedCount = 0
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Writes one customer-pipeline result to the plugin's store: a model version with all
+ * its predictions, in one transaction. Used by the CLI and by the Medusa jobs alike.
+ */
+import type { CustomerModelsResult } from "../core/pipeline/train-customer-models"
+import { serializeCustomerModels } from "../core/pipeline/model-bundle"
+import type { ModelVersion } from "../models"
+import type { MlStore } from "../store/ml-store"
+import { toJson, toJsonObject } from "./json"
+
+/** The task whose champion holds the customer predictions. */
+export const CUSTOMER_SCORES_TASK = "customer-scores"
+
+export interface SaveScoresOptions {
+  asOf: number
+  trainingRunId: string | null
+  scoredAt?: Date
+  /** Promote the new version to champion (until the registry compares versions, the newest is current). */
+  promote: boolean
+}
+
+export async function saveCustomerScores(
+  store: MlStore,
+  result: CustomerModelsResult,
+  options: SaveScoresOptions
+): Promise<ModelVersion> {
+  const { report } = result
+  const scoredAt = options.scoredAt ?? new Date()
+  return store.saveModelVersion({
+    version: {
+      task: CUSTOMER_SCORES_TASK,
+      learner: report.purchase.chosen.learner,
+      hyperparameters: toJsonObject({ purchase: report.purchase.chosen, churn: report.churn?.chosen ?? null }),
+      metrics: toJsonObject({
+        purchase: report.purchase.metrics,
+        churn: report.churn?.metrics ?? null,
+        bgnbd: report.bgnbd,
+        gammaGamma: report.gammaGamma,
+      }),
+      model: toJson(serializeCustomerModels(result.models)),
+      trainingRunId: options.trainingRunId,
+      dataCutoff: new Date(options.asOf),
+    },
+    predictions: result.scores.map((s) => ({
+      customerId: s.customerId,
+      purchaseProbability: s.purchaseProbability,
+      churnRisk: s.churnRisk,
+      pAlive: s.pAlive,
+      expectedOrders: s.expectedOrders,
+      expectedSpend: s.expectedSpend,
+      predictedClv: s.predictedClv,
+      segment: s.segment,
+      reasons: s.reasons.map((r) => ({ feature: r.feature, text: r.text, contribution: r.contribution })),
+      scoredAt,
+    })),
+    promote: options.promote,
+  })
+}
