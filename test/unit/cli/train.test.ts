@@ -1,0 +1,66 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import path from "node:path"
+import { runCli } from "../../../bench/run-cli"
+import { simulateStore, writeOrdersCsv } from "../../../src/core/simulate"
+
+/** The train and export commands end to end, in their own process, on a small simulated store. */
+describe("medusa-ml train and export predictions", () => {
+  let work: string
+  let orders: string
+  beforeAll(() => {
+    work = mkdtempSync(path.join(tmpdir(), "medusa-ml-cli-"))
+    orders = path.join(work, "orders.csv")
+    const store = simulateStore({ customers: 600, days: 400, seed: 3 })
+    let csv = ""
+    writeOrdersCsv(store.lines, (chunk) => (csv += chunk))
+    writeFileSync(orders, csv)
+  })
+  afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+  it("trains, stores every customer's predictions, and exports them as CSV", async () => {
+    const db = `sqlite:${path.join(work, "ml.db")}`
+    const report = path.join(work, "report.json")
+    const train = await runCli(["train", "--orders", orders, "--format", "generic", "--db", db, "--report", report, "--trials", "6"])
+    expect(train.stderr).toBe("")
+    expect(train.code).toBe(0)
+    expect(train.stdout).toContain("customers most at risk")
+    const parsed = JSON.parse(readFileSync(report, "utf8"))
+    expect(parsed.purchase.metrics.rocAuc).toBeGreaterThan(0.6)
+    expect(parsed.bgnbd.timeUnit).toBe("week")
+    const out = path.join(work, "predictions.csv")
+    const exported = await runCli(["export", "predictions", "--db", db, "--out", out])
+    expect(exported.code).toBe(0)
+    const lines = readFileSync(out, "utf8").trim().split("\n")
+    expect(lines[0]).toBe(
+      "customer_id,purchase_probability,churn_risk,p_alive,expected_orders,expected_spend,predicted_clv,segment,reason_1,reason_2,reason_3"
+    )
+    expect(lines.length - 1).toBe(parsed.customersScored)
+    const first = lines[1].split(",")
+    expect(Number(first[1])).toBeGreaterThanOrEqual(0)
+    expect(Number(first[1])).toBeLessThanOrEqual(1)
+  }, 180_000)
+
+  it.each([
+    [["train", "--orders", "/no/such/file.csv", "--format", "generic"], "--orders: no such file: /no/such/file.csv"],
+    [["train", "--orders", "ORDERS", "--format", "excel"], '--format: expected one of online-retail, cdnow, generic, got "excel"'],
+    [["train", "--orders", "ORDERS", "--format", "generic", "--as-of", "2025-02-30"], '--as-of: expected a date as YYYY-MM-DD, got "2025-02-30"'],
+    [["train", "--orders", "ORDERS", "--format", "generic", "--horizon-days", "0"], '--horizon-days: expected a whole number from 7 to 730, got "0"'],
+    [["train", "--orders", "ORDERS", "--format", "generic", "--db", "mysql://x"], '--db: expected postgres://… or sqlite:PATH, got "mysql://x"'],
+    [["train", "--orders", "ORDERS", "--format", "generic", "--map", "nonsense"], '--map: expected column=field, got "nonsense"'],
+    [["export", "predictions", "--db", "sqlite::memory:", "--out", "/dev/null"], "--db: no trained model in sqlite::memory:; run medusa-ml train first"],
+  ])("exits 2 with one line for %j", async (args, message) => {
+    const run = await runCli(args.map((a) => (a === "ORDERS" ? orders : a)))
+    expect(run.code).toBe(2)
+    expect(run.stderr).toBe(`medusa-ml: ${message}\n`)
+  }, 60_000)
+
+  it("exits 2 naming a required column the file lacks", async () => {
+    const file = path.join(work, "no-price.csv")
+    writeFileSync(file, "order_id,customer_id,ordered_at,product_id,quantity\n1,c1,2025-01-01,p1,1\n")
+    const run = await runCli(["train", "--orders", file, "--format", "generic"])
+    expect(run.code).toBe(2)
+    expect(run.stderr.trim().split("\n")).toHaveLength(1)
+    expect(run.stderr).toContain("unit_price")
+  }, 60_000)
+})

@@ -1,0 +1,98 @@
+import { buildOrderHistory } from "../../../../src/core/data"
+import { trainCustomerModels, type CustomerModelsResult } from "../../../../src/core/pipeline/train-customer-models"
+import { SEGMENT_IDS } from "../../../../src/core/segments"
+import { simulateStore } from "../../../../src/core/simulate"
+
+const DAY_MS = 86_400_000
+
+/** A small simulated store; the pipeline runs on it as on any order history. */
+function history() {
+  const store = simulateStore({ customers: 500, days: 400, seed: 11 })
+  return { store, history: buildOrderHistory(store.lines) }
+}
+
+function withoutTimings(result: CustomerModelsResult) {
+  const candidates = (c: { metrics: Record<string, number> }[]) => c.map((x) => ({ ...x, metrics: { ...x.metrics, fitMs: 0 } }))
+  return {
+    scores: result.scores,
+    report: {
+      ...result.report,
+      timings: {},
+      purchase: { ...result.report.purchase, candidates: candidates(result.report.purchase.candidates) },
+    },
+  }
+}
+
+describe("trainCustomerModels", () => {
+  const { store, history: orders } = history()
+  const asOf = Math.floor(orders.lastAt / DAY_MS) * DAY_MS - 30 * DAY_MS
+  const options = { asOf, horizonDays: 90, churnWindowDays: 90, clvHorizonDays: 365, seed: 5, trials: 6 }
+  let first: CustomerModelsResult
+  beforeAll(async () => {
+    first = await trainCustomerModels(orders, options)
+  }, 120_000)
+
+  it("scores every customer with an order before as-of, and no one else", () => {
+    const before = new Set(orders.lines.filter((l) => l.orderedAt < asOf).map((l) => l.customerId))
+    expect(new Set(first.scores.map((s) => s.customerId))).toEqual(before)
+    expect(first.report.customersScored).toBe(before.size)
+  })
+
+  it("gives every customer probabilities, value, a segment and up to three reasons", () => {
+    for (const s of first.scores) {
+      expect(s.purchaseProbability).toBeGreaterThanOrEqual(0)
+      expect(s.purchaseProbability).toBeLessThanOrEqual(1)
+      expect(s.churnRisk).toBeCloseTo(1 - s.purchaseProbability, 12)
+      expect(s.pAlive).toBeGreaterThanOrEqual(0)
+      expect(s.pAlive).toBeLessThanOrEqual(1)
+      expect(s.expectedSpend).toBeGreaterThanOrEqual(0)
+      expect(s.predictedClv).toBeGreaterThanOrEqual(s.expectedSpend * 0.5)
+      expect(SEGMENT_IDS).toContain(s.segment)
+      expect(s.reasons.length).toBeLessThanOrEqual(3)
+      for (const r of s.reasons) expect(r.text.length).toBeGreaterThan(5)
+    }
+  })
+
+  it("reports the chosen model with validation figures, value-model parameters and segments", () => {
+    const { purchase, churn, bgnbd, gammaGamma, segments } = first.report
+    expect(churn).toBeNull()
+    expect(purchase.candidates.length).toBe(6)
+    expect(purchase.metrics.rocAuc).toBeGreaterThan(0.6)
+    expect(new Date(purchase.cutoffs.validation).getTime()).toBe(asOf - 90 * DAY_MS)
+    expect(bgnbd.r).toBeGreaterThan(0)
+    expect(gammaGamma.p).toBeGreaterThan(0)
+    expect(segments.reduce((sum, s) => sum + s.customers, 0)).toBe(first.scores.length)
+  })
+
+  it("ranks the customers who really dropped out as riskier than recency alone does", () => {
+    // ground truth of the simulator: who had dropped out by as-of
+    const dropped = new Set(store.customers.filter((c) => c.dropoutAt !== null && c.dropoutAt < asOf).map((c) => c.id))
+    const risk = first.scores.map((s) => ({ dropped: dropped.has(s.customerId), risk: s.churnRisk }))
+    const auc = (values: { dropped: boolean; risk: number }[]) => {
+      const pos = values.filter((v) => v.dropped).map((v) => v.risk)
+      const neg = values.filter((v) => !v.dropped).map((v) => v.risk)
+      let wins = 0
+      for (const p of pos) for (const n of neg) wins += p > n ? 1 : p === n ? 0.5 : 0
+      return wins / (pos.length * neg.length)
+    }
+    const lastOrder = new Map<string, number>()
+    for (const l of orders.lines) if (l.orderedAt < asOf) lastOrder.set(l.customerId, l.orderedAt)
+    const recency = first.scores.map((s) => ({ dropped: dropped.has(s.customerId), risk: asOf - (lastOrder.get(s.customerId) ?? 0) }))
+    console.log(`dropout ROC-AUC: churn risk ${auc(risk).toFixed(3)}, recency alone ${auc(recency).toFixed(3)}`)
+    expect(auc(risk)).toBeGreaterThan(auc(recency))
+  })
+
+  it("gives the same scores and report for the same data and seed (timings aside)", async () => {
+    const second = await trainCustomerModels(orders, options)
+    expect(withoutTimings(second)).toEqual(withoutTimings(first))
+  }, 120_000)
+
+  it("reads nothing at or after as-of", async () => {
+    const poisoned = buildOrderHistory([
+      ...orders.lines,
+      ...orders.lines.slice(0, 50).map((l) => ({ ...l, orderedAt: asOf + DAY_MS, quantity: 1000 })),
+    ])
+    const third = await trainCustomerModels(poisoned, options)
+    expect(withoutTimings(third).scores).toEqual(withoutTimings(first).scores)
+  }, 120_000)
+})
