@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander"
 import { InvalidInputError, NotEnoughDataError } from "../core/errors"
+import { registerDemo } from "./commands/demo"
 import { registerExport } from "./commands/export"
 import { UsageError, type CliIo } from "./io"
 import { registerTrain } from "./commands/train"
@@ -18,12 +19,7 @@ function buildProgram(io: CliIo): Command {
     .showSuggestionAfterError(false)
   registerTrain(program, io)
   registerExport(program, io)
-  program
-    .command("demo")
-    .description("simulate a store and run the whole pipeline on it, on an embedded SQLite database")
-    .action(() => {
-      throw new UsageError("demo: not available yet: the engine and the store simulator are still being built")
-    })
+  registerDemo(program, io)
   return program
 }
 

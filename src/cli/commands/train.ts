@@ -14,19 +14,22 @@ import { printTrainingSummary } from "./train-summary"
 const DAY_MS = 86_400_000
 export const DEFAULT_DB = "sqlite:./medusa-ml.db"
 
-interface TrainArgs {
+export interface TrainArgs {
   orders: string
   format: string
   map: string[]
   asOf?: string
-  horizonDays: string
-  churnWindowDays: string
-  clvHorizonDays: string
+  horizonDays?: string
+  churnWindowDays?: string
+  clvHorizonDays?: string
   db: string
-  seed: string
-  trials: string
+  seed?: string
+  trials?: string
   report?: string
 }
+
+/** Defaults of the numeric options, as commander shows them in --help. */
+const NUMBER_DEFAULTS = { horizonDays: "90", churnWindowDays: "90", clvHorizonDays: "365", seed: "42", trials: "24" }
 
 /** `medusa-ml train`: read an orders file, train and score, store the result, write a report. */
 export function registerTrain(program: Command, io: CliIo): void {
@@ -37,17 +40,18 @@ export function registerTrain(program: Command, io: CliIo): void {
     .requiredOption("--format <format>", `layout of the file: ${ORDER_FORMATS.join(", ")}`)
     .option("--map <column=field...>", "generic format: which column holds a field, e.g. --map Invoice=order_id", [])
     .option("--as-of <date>", "YYYY-MM-DD: use lines before this day, predict from it (default: the day after the last line)")
-    .option("--horizon-days <n>", "days ahead for purchase probability, expected orders and spend", "90")
-    .option("--churn-window-days <n>", "no order within this many days = churned", "90")
-    .option("--clv-horizon-days <n>", "days of future value in the lifetime value", "365")
+    .option("--horizon-days <n>", "days ahead for purchase probability, expected orders and spend", NUMBER_DEFAULTS.horizonDays)
+    .option("--churn-window-days <n>", "no order within this many days = churned", NUMBER_DEFAULTS.churnWindowDays)
+    .option("--clv-horizon-days <n>", "days of future value in the lifetime value", NUMBER_DEFAULTS.clvHorizonDays)
     .option("--db <url>", "where to store the results: sqlite:PATH or postgres://…", DEFAULT_DB)
-    .option("--seed <n>", "seed of every random choice", "42")
-    .option("--trials <n>", "candidate models tried per task", "24")
+    .option("--seed <n>", "seed of every random choice", NUMBER_DEFAULTS.seed)
+    .option("--trials <n>", "candidate models tried per task", NUMBER_DEFAULTS.trials)
     .option("--report <file>", "write the full training report as JSON")
     .action((args: TrainArgs) => runTrain(args, io))
 }
 
-async function runTrain(args: TrainArgs, io: CliIo): Promise<void> {
+export async function runTrain(given: TrainArgs, io: CliIo): Promise<void> {
+  const args = { ...NUMBER_DEFAULTS, ...given }
   const format = parseFormat(args.format)
   const horizonDays = parseWholeNumber(args.horizonDays, "--horizon-days", 7, 730)
   const churnWindowDays = parseWholeNumber(args.churnWindowDays, "--churn-window-days", 7, 730)
