@@ -9,25 +9,33 @@ export interface ForYouState {
   similar: SerializedEstimator
   /** Repeat rate of each product, in the similar model's product order. */
   repeatRates: number[]
+  /** Trend ratio of each product, in the same order. */
+  trendRatios: number[]
   repeatPairs: number
   asOf: number
 }
 
-export function forYouStateToJSON(
-  similar: ItemToItemRecommender,
-  rates: Float64Array,
-  repeatPairs: number,
-  asOf: number,
-): ForYouState {
-  return { similar: similar.toJSON(), repeatRates: Array.from(rates), repeatPairs, asOf }
+/** What a "for you" model learns besides its similar model. */
+export interface ForYouLearned {
+  rates: Float64Array
+  trend: Float64Array
+  repeatPairs: number
+  asOf: number
 }
 
-export interface LoadedForYou {
+export function forYouStateToJSON(similar: ItemToItemRecommender, learned: ForYouLearned): ForYouState {
+  return {
+    similar: similar.toJSON(),
+    repeatRates: Array.from(learned.rates),
+    trendRatios: Array.from(learned.trend),
+    repeatPairs: learned.repeatPairs,
+    asOf: learned.asOf,
+  }
+}
+
+export interface LoadedForYou extends ForYouLearned {
   params: Omit<ForYouOptions, "similar">
   similar: ItemToItemRecommender
-  rates: Float64Array
-  repeatPairs: number
-  asOf: number
 }
 
 export function forYouStateFromJSON(json: SerializedEstimator, type: string, version: number): LoadedForYou {
@@ -38,17 +46,24 @@ export function forYouStateFromJSON(json: SerializedEstimator, type: string, ver
     profileHalfLifeDays: halfLifeValue(param("profileHalfLifeDays"), "params.profileHalfLifeDays", type),
     buyAgainHalfLifeDays: halfLifeValue(param("buyAgainHalfLifeDays"), "params.buyAgainHalfLifeDays", type),
     repeatRateExponent: finiteNumber(param("repeatRateExponent"), "params.repeatRateExponent", type),
+    trendExponent: finiteNumber(param("trendExponent"), "params.trendExponent", type),
+    trendRecentDays: finiteNumber(param("trendRecentDays"), "params.trendRecentDays", type),
+    trendBaselineDays: finiteNumber(param("trendBaselineDays"), "params.trendBaselineDays", type),
   }
   const similar = ItemToItemRecommender.fromJSON(nestedModel(field(json.state, "similar", type), "state.similar", type))
-  const rates = Float64Array.from(numberArray(field(json.state, "repeatRates", type), "state.repeatRates", type))
   const productCount = similar.neighbourLists().productIds.length
-  if (rates.length !== productCount) {
-    throw new ModelFormatError(`${type}: state.repeatRates has ${rates.length} entries for ${productCount} products`)
+  const perProduct = (name: string): Float64Array => {
+    const values = numberArray(field(json.state, name, type), `state.${name}`, type)
+    if (values.length !== productCount) {
+      throw new ModelFormatError(`${type}: state.${name} has ${values.length} entries for ${productCount} products`)
+    }
+    return Float64Array.from(values)
   }
   return {
     params,
     similar,
-    rates,
+    rates: perProduct("repeatRates"),
+    trend: perProduct("trendRatios"),
     repeatPairs: finiteNumber(field(json.state, "repeatPairs", type), "state.repeatPairs", type),
     asOf: finiteNumber(field(json.state, "asOf", type), "state.asOf", type),
   }

@@ -1,10 +1,13 @@
 /** Options of the "for you" recommender, their defaults and their checks. */
 import { InvalidInputError } from "../errors"
 import { SIMILAR_DEFAULTS, validateItemToItemOptions, type ItemToItemOptions } from "./item-to-item-options"
-import { checkHalfLife, checkRange } from "./option-checks"
+import { checkHalfLife, checkInteger, checkRange } from "./option-checks"
 
 export interface ForYouOptions {
-  /** The "similar" neighbours the customer's history is scored through (kind must be "similar"). @defaultValue SIMILAR_DEFAULTS */
+  /**
+   * The "similar" neighbours the customer's history is scored through (kind must be "similar").
+   * @defaultValue SIMILAR_DEFAULTS
+   */
   similar: ItemToItemOptions
   /**
    * λ in [0, 1]: weight of buy-again against the neighbours, each scaled to a maximum of 1 per
@@ -19,6 +22,16 @@ export interface ForYouOptions {
   buyAgainHalfLifeDays: number | null
   /** γ in [0, 2]: exponent of the product's repeat rate in the buy-again score. @defaultValue 0.5 */
   repeatRateExponent: number
+  /**
+   * δ in [0, 2]: every score is multiplied by the product's trend ratio^δ (trend.ts), so that
+   * products in season rise; 0 ignores the trend.
+   * @defaultValue 0.25
+   */
+  trendExponent: number
+  /** Recent window of the trend ratio, in days. @defaultValue 30 */
+  trendRecentDays: number
+  /** Longer window the recent one is compared with, in days (> trendRecentDays). @defaultValue 365 */
+  trendBaselineDays: number
 }
 
 export const FOR_YOU_DEFAULTS: ForYouOptions = {
@@ -31,11 +44,17 @@ export const FOR_YOU_DEFAULTS: ForYouOptions = {
   buyAgainHalfLifeDays: null,
   // Square root: products that many customers re-buy move up without burying the customer's own counts.
   repeatRateExponent: 0.5,
+  // A gentle lean towards what sells above its usual rate this month.
+  trendExponent: 0.25,
+  // The last month against the last year: long enough to see a season, short enough to catch its start.
+  trendRecentDays: 30,
+  trendBaselineDays: 365,
 }
 
 export function validateForYouOptions(options: ForYouOptions): ForYouOptions {
   if (options.similar.kind !== "similar") {
-    throw new InvalidInputError(`option similar.kind must be "similar", got ${JSON.stringify(options.similar.kind)}`, "similar.kind")
+    const kind = JSON.stringify(options.similar.kind)
+    throw new InvalidInputError(`option similar.kind must be "similar", got ${kind}`, "similar.kind")
   }
   return {
     similar: validateItemToItemOptions(options.similar),
@@ -43,5 +62,14 @@ export function validateForYouOptions(options: ForYouOptions): ForYouOptions {
     profileHalfLifeDays: checkHalfLife("profileHalfLifeDays", options.profileHalfLifeDays),
     buyAgainHalfLifeDays: checkHalfLife("buyAgainHalfLifeDays", options.buyAgainHalfLifeDays),
     repeatRateExponent: checkRange("repeatRateExponent", options.repeatRateExponent, 0, 2),
+    trendExponent: checkRange("trendExponent", options.trendExponent, 0, 2),
+    trendRecentDays: checkInteger("trendRecentDays", options.trendRecentDays, 1),
+    trendBaselineDays: checkInteger("trendBaselineDays", options.trendBaselineDays, options.trendRecentDays + 1),
   }
 }
+
+/** The options a fitted model can change without refitting (for-you.ts withScoring). */
+export type ScoringOptions = Pick<
+  ForYouOptions,
+  "blendWeight" | "profileHalfLifeDays" | "buyAgainHalfLifeDays" | "repeatRateExponent" | "trendExponent"
+>

@@ -4,7 +4,8 @@
  *   profile      u_i = Σ_{orders o of the customer holding i} 0.5^(age_o / profileHalfLifeDays)
  *   neighbours   a_j = Σ_i u_i · s(i → j)
  *   buy-again    b_i = Σ_{orders o holding i} 0.5^(age_o / buyAgainHalfLifeDays) · ρ_i^γ   (buy-again.ts)
- *   score        (1 - λ) · a_j / max a + λ · b_j / max b
+ *   score        ((1 - λ) · a_j / max a + λ · b_j / max b) · t_j^δ
+ * with s(i → j) the similar model's list weights and t_j the product's trend ratio (trend.ts).
  * λ is 0 when the store has no repeat purchases and unused when purchased products are
  * excluded. Per-customer lists are computed on demand from the customer's history (the model
  * stores per-product lists only), so a new order changes the customer's list without a refit.
@@ -21,14 +22,16 @@ import {
 } from "./customer-purchases"
 import { decayWeight } from "./decay"
 import { resolveFitInput, type FitOptions } from "./fit-input"
-import { FOR_YOU_DEFAULTS, validateForYouOptions, type ForYouOptions } from "./for-you-options"
+import { FOR_YOU_DEFAULTS, validateForYouOptions, type ForYouOptions, type ScoringOptions } from "./for-you-options"
 import { forYouStateFromJSON, forYouStateToJSON, type ForYouState } from "./for-you-format"
 import { indexHistory, isIndexedHistory, type IndexedHistory } from "./indexed-history"
 import { ItemToItemRecommender } from "./item-to-item"
 import { fillUp, type RecommendationList, type ScoredProduct } from "./lists"
 import { checkAsOf, checkListLength } from "./option-checks"
+import { roundScore } from "./round"
 import { ScoreAccumulator } from "./score-accumulator"
 import { fromStoredParams } from "./serialized"
+import { trendRatios } from "./trend"
 
 export const FOR_YOU_TYPE = "for-you-recommender"
 export const FOR_YOU_VERSION = 1
@@ -48,11 +51,14 @@ export interface CustomerListsOptions extends CustomerListOptions {
 interface LearnedForYou {
   similar: ItemToItemRecommender
   rates: Float64Array
+  trend: Float64Array
   repeatPairs: number
   asOf: number
 }
 
 interface FittedForYou extends LearnedForYou {
+  /** t_j^δ per product. */
+  trendFactor: Float64Array
   /** Reused by every query (queries run one at a time). */
   scratch: { profile: ScoreAccumulator; neighbours: ScoreAccumulator; again: ScoreAccumulator }
 }
@@ -69,7 +75,9 @@ export class ForYouRecommender {
     const { indexed, asOf } = resolveFitInput(history, fitOptions)
     const similar = new ItemToItemRecommender(this.options.similar).fit(indexed, { asOf })
     const { rates, repeatPairs } = repeatRates(indexed)
-    this.setState({ similar, rates, repeatPairs, asOf })
+    const { trendRecentDays: recentDays, trendBaselineDays: baselineDays } = this.options
+    const trend = trendRatios(indexed, asOf, { recentDays, baselineDays }).ratios.map(roundScore)
+    this.setState({ similar, rates, trend, repeatPairs, asOf })
     return this
   }
 
@@ -80,7 +88,8 @@ export class ForYouRecommender {
       neighbours: new ScoreAccumulator(productCount),
       again: new ScoreAccumulator(productCount),
     }
-    this.state = { ...learned, scratch }
+    const trendFactor = learned.trend.map((ratio) => Math.pow(ratio, this.options.trendExponent))
+    this.state = { ...learned, trendFactor, scratch }
   }
 
   private fitted(): FittedForYou {
@@ -88,16 +97,24 @@ export class ForYouRecommender {
     return this.state
   }
 
-  /** A recommender with other scoring options (everything but `similar`) sharing this one's fitted neighbours. */
-  withScoring(scoring: Partial<Omit<ForYouOptions, "similar">>): ForYouRecommender {
+  /**
+   * A recommender with other scoring options sharing this one's fitted neighbours, repeat rates
+   * and trend ratios (so the neighbour options and the trend windows stay as fitted).
+   */
+  withScoring(scoring: Partial<ScoringOptions>): ForYouRecommender {
     const copy = new ForYouRecommender({ ...this.options, ...scoring, similar: this.options.similar })
     copy.setState(this.fitted())
     return copy
   }
 
+  /** True when some customer of the training history bought a product in two orders or more. */
+  hasRepeatPurchases(): boolean {
+    return this.fitted().repeatPairs > 0
+  }
+
   /** λ as applied: the option, or 0 when the history had no repeat purchases. */
   effectiveBlendWeight(): number {
-    return this.fitted().repeatPairs > 0 ? this.options.blendWeight : 0
+    return this.hasRepeatPurchases() ? this.options.blendWeight : 0
   }
 
   /** The "similar" item-to-item model inside. */
@@ -133,7 +150,7 @@ export class ForYouRecommender {
   }
 
   private rank(purchases: CustomerPurchases, n: number, options: CustomerListOptions): ScoredProduct[] {
-    const { similar, rates, scratch } = this.fitted()
+    const { similar, rates, trendFactor, scratch } = this.fitted()
     const { profile, neighbours, again } = scratch
     const asOf = options.asOf === undefined ? this.fitted().asOf : checkAsOf(options.asOf)
     const excludePurchased = options.excludePurchased === true
@@ -162,11 +179,12 @@ export class ForYouRecommender {
       neighbours.scores[product] = score * neighbourScale
     })
     if (blend > 0) again.forEachTouched((product, score) => neighbours.add(product, (blend * score) / againMax))
+    neighbours.forEachTouched((product, score) => {
+      neighbours.scores[product] = score * trendFactor[product]
+    })
 
-    const purchased = (product: number): boolean => excludePurchased && again.scores[product] > 0
-    const items = neighbours
-      .best(n, purchased)
-      .map(({ product, score }) => ({ productId: productIds[product], score }))
+    if (excludePurchased) again.forEachTouched((product) => neighbours.exclude(product))
+    const items = neighbours.best(n).map(({ product, score }) => ({ productId: productIds[product], score }))
     profile.clear()
     neighbours.clear()
     again.clear()
@@ -176,19 +194,19 @@ export class ForYouRecommender {
 
   toJSON(): SerializedEstimator<Omit<ForYouOptions, "similar">, ForYouState> {
     const { similar, ...params } = this.options
-    const { similar: similarModel, rates, repeatPairs, asOf } = this.fitted()
+    const { similar: similarModel, rates, trend, repeatPairs, asOf } = this.fitted()
     return {
       type: FOR_YOU_TYPE,
       version: FOR_YOU_VERSION,
       params,
-      state: forYouStateToJSON(similarModel, rates, repeatPairs, asOf),
+      state: forYouStateToJSON(similarModel, { rates, trend, repeatPairs, asOf }),
     }
   }
 
   static fromJSON(json: SerializedEstimator): ForYouRecommender {
-    const { params, similar, rates, repeatPairs, asOf } = forYouStateFromJSON(json, FOR_YOU_TYPE, FOR_YOU_VERSION)
+    const { params, similar, rates, trend, repeatPairs, asOf } = forYouStateFromJSON(json, FOR_YOU_TYPE, FOR_YOU_VERSION)
     const model = fromStoredParams(FOR_YOU_TYPE, () => new ForYouRecommender({ ...params, similar: similar.options }))
-    model.setState({ similar, rates, repeatPairs, asOf })
+    model.setState({ similar, rates, trend, repeatPairs, asOf })
     return model
   }
 }

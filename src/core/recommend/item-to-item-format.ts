@@ -6,7 +6,7 @@
 import { ModelFormatError } from "../errors"
 import type { SerializedEstimator } from "../learners/types"
 import { ITEM_TO_ITEM_KINDS, type ItemToItemOptions } from "./item-to-item-options"
-import type { NeighbourTable } from "./neighbour-table"
+import { LIST_NORMALISATIONS, type NeighbourTable } from "./neighbour-table"
 import { PopularityRecommender } from "./popularity"
 import {
   checkHeader,
@@ -66,6 +66,8 @@ export function neighbourStateFromJSON(json: SerializedEstimator, type: string, 
     normalisation: oneOf(param("normalisation"), NORMALISATIONS, "params.normalisation", type),
     damping: number("damping"),
     halfLifeDays: halfLifeValue(param("halfLifeDays"), "params.halfLifeDays", type),
+    sharpening: number("sharpening"),
+    listNormalisation: oneOf(param("listNormalisation"), LIST_NORMALISATIONS, "params.listNormalisation", type),
     minSupport: number("minSupport"),
     neighbours: number("neighbours"),
     maxContextItems: number("maxContextItems"),

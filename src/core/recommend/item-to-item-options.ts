@@ -1,6 +1,7 @@
 /** Options of the item-to-item recommenders, their defaults per kind and their checks. */
 import { POPULARITY_DEFAULTS, type PopularityOptions } from "./popularity"
 import { checkHalfLife, checkInteger, checkOneOf, checkRange } from "./option-checks"
+import { LIST_NORMALISATIONS, type ListNormalisation } from "./neighbour-table"
 import { NORMALISATIONS, type Normalisation } from "./similarity"
 
 /**
@@ -21,6 +22,17 @@ export interface ItemToItemOptions {
    * @defaultValue null for bought_together, 60 for similar
    */
   halfLifeDays: number | null
+  /**
+   * p in [1, 4]: a kept score s weighs s^p; above 1 a list leans on its best neighbours.
+   * @defaultValue 2 for bought_together, 1 for similar
+   */
+  sharpening: number
+  /**
+   * "sum" divides each product's list by its sum, so that in a cart every product casts the same
+   * total vote; "none" keeps the scores as they are.
+   * @defaultValue "sum" for bought_together, "none" for similar
+   */
+  listNormalisation: ListNormalisation
   /** Fewest contexts (orders or customers) holding both products for a pair to count. @defaultValue 1 */
   minSupport: number
   /** Neighbours kept per product (K, at most 10,000): memory is at most products × K. @defaultValue 100 */
@@ -31,7 +43,10 @@ export interface ItemToItemOptions {
    * @defaultValue 100 for bought_together, 50 for similar
    */
   maxContextItems: number
-  /** β in [0, 2]: a context of m products weighs m^(-β), so huge orders or histories say less per pair. @defaultValue 1 for bought_together, 0.5 for similar */
+  /**
+   * β in [0, 2]: a context of m products weighs m^(-β), so huge orders or histories say less per pair.
+   * @defaultValue 1 for bought_together, 0.5 for similar
+   */
   contextSizeExponent: number
   /** The popular fallback. @defaultValue POPULARITY_DEFAULTS */
   popularity: PopularityOptions
@@ -45,6 +60,9 @@ export const BOUGHT_TOGETHER_DEFAULTS: ItemToItemOptions = {
   damping: 0.5,
   // What goes together in one order changes little over a year.
   halfLifeDays: null,
+  // Squared scores, each list summing to 1: a cart's products vote equally, each for its closest complements.
+  sharpening: 2,
+  listNormalisation: "sum",
   // Every co-occurrence counts; the size exponent already discounts chance pairs from big orders.
   minSupport: 1,
   // Enough for a cart's summed lists to rank well past the first 10.
@@ -62,6 +80,9 @@ export const SIMILAR_DEFAULTS: ItemToItemOptions = {
   damping: 0.5,
   // Two months: what customers bought together recently says most about what they buy next.
   halfLifeDays: 60,
+  // A history sums raw scores: products with many strong neighbours are the customer's broad interests.
+  sharpening: 1,
+  listNormalisation: "none",
   minSupport: 1,
   neighbours: 100,
   // A customer's 50 latest products: their current interests, and a linear-time build.
@@ -83,6 +104,8 @@ export function validateItemToItemOptions(options: ItemToItemOptions): ItemToIte
     normalisation: checkOneOf("normalisation", options.normalisation, NORMALISATIONS),
     damping: checkRange("damping", options.damping, 0, 1),
     halfLifeDays: checkHalfLife("halfLifeDays", options.halfLifeDays),
+    sharpening: checkRange("sharpening", options.sharpening, 1, 4),
+    listNormalisation: checkOneOf("listNormalisation", options.listNormalisation, LIST_NORMALISATIONS),
     minSupport: checkInteger("minSupport", options.minSupport, 1),
     neighbours: checkInteger("neighbours", options.neighbours, 1, MAX_NEIGHBOURS),
     maxContextItems: checkInteger("maxContextItems", options.maxContextItems, 2),

@@ -102,14 +102,15 @@ export class ItemToItemRecommender {
     checkListLength(n)
     const { productIds, productIndex, table, popularity, scratch: accumulator } = this.fitted()
     const inCart = new Set(cart)
+    const sources: number[] = []
     for (const productId of inCart) {
       const source = productIndex.get(productId)
       if (source === undefined) continue
+      sources.push(source)
       for (let at = table.start[source]; at < table.start[source + 1]; at++) accumulator.add(table.ids[at], table.scores[at])
     }
-    const items = accumulator
-      .best(n, (product) => inCart.has(productIds[product]))
-      .map(({ product, score }) => ({ productId: productIds[product], score }))
+    for (const source of sources) accumulator.exclude(source)
+    const items = accumulator.best(n).map(({ product, score }) => ({ productId: productIds[product], score }))
     accumulator.clear()
     return fillUp(items, n, popularity.fallback(), (productId) => inCart.has(productId))
   }

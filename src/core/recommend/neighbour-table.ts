@@ -4,6 +4,8 @@
  * Row by row (Gustavson's sparse product): for product i, walk the contexts holding i and add
  * f_c · min(w_ci, w_cj) for each other product j of those contexts into a dense accumulator,
  * score the touched products (similarity.ts), keep the k best and reset only what was touched.
+ * The kept list is then reshaped: weights w_j = s_j^p, divided by Σ_j w_j over the list when
+ * listNormalisation is "sum"; the table stores these weights.
  * Time is Σ_c |c|² (pairs inside contexts, never all pairs of the catalogue) and memory is
  * O(products + entries + products × k).
  */
@@ -19,9 +21,16 @@ export interface NeighbourTable {
   scores: Float64Array
 }
 
+export const LIST_NORMALISATIONS = ["none", "sum"] as const
+export type ListNormalisation = (typeof LIST_NORMALISATIONS)[number]
+
 export interface NeighbourTableOptions {
   normalisation: Normalisation
   damping: number
+  /** p: each kept score s becomes s^p (p > 1 sharpens a list towards its best neighbours). */
+  sharpening: number
+  /** "sum": each product's list is divided by its sum, so every product casts the same total vote in a sum of lists. */
+  listNormalisation: ListNormalisation
   /** Fewest contexts (unweighted) that must hold both products. */
   minSupport: number
   /** Neighbours kept per product. */
@@ -95,10 +104,16 @@ export function buildNeighbourTable(
       outIds = grown(outIds, new Int32Array(capacity))
       outScores = grown(outScores, new Float64Array(capacity))
     }
+    const rowStart = outCount
+    let rowSum = 0
     best.drain((id, score) => {
+      const weight = Math.pow(score, options.sharpening)
       outIds[outCount] = id
-      outScores[outCount++] = roundScore(score)
+      outScores[outCount++] = weight
+      rowSum += weight
     })
+    const divisor = options.listNormalisation === "sum" && rowSum > 0 ? rowSum : 1
+    for (let at = rowStart; at < outCount; at++) outScores[at] = roundScore(outScores[at] / divisor)
     outStart[i + 1] = outCount
   }
   return { start: outStart, ids: outIds.slice(0, outCount), scores: outScores.slice(0, outCount) }

@@ -2,19 +2,19 @@
  * Popular and trending products: the fallback that fills every other list and what a customer
  * without history is shown.
  *   popular   p_i = Σ_{orders o holding i} 0.5^(age_o / halfLifeDays)   (recent orders count most)
- *   trending  t_i = (r_i + 1) / (b_i · recentDays / baselineDays + 1)
- * with r_i the orders holding i in the last recentDays and b_i those in the last baselineDays:
- * the recent count against the count the longer window predicts, for products with at least
- * minRecentOrders recent orders.
+ *   trending  t_i = (r_i + 1) / (b_i · recentDays / baselineDays + 1)   (trend.ts)
+ * with r_i the orders holding i in the last recentDays and b_i those in the last baselineDays,
+ * for products with at least minRecentOrders recent orders.
  */
 import type { OrderHistory } from "../data/types"
 import type { SerializedEstimator } from "../learners/types"
-import { DAY_MS, decayWeight } from "./decay"
+import { decayWeight } from "./decay"
 import { resolveFitInput, type FitOptions } from "./fit-input"
 import type { IndexedHistory } from "./indexed-history"
 import type { ScoredProduct } from "./lists"
 import { checkHalfLife, checkInteger, checkListLength } from "./option-checks"
 import { roundScore } from "./round"
+import { trendRatios } from "./trend"
 import { checkHeader, field, finiteNumber, fromStoredParams, halfLifeValue, scoredColumns } from "./serialized"
 
 export const POPULARITY_TYPE = "popularity-recommender"
@@ -82,25 +82,15 @@ export class PopularityRecommender {
   fit(history: OrderHistory | IndexedHistory, fitOptions: FitOptions = {}): this {
     const { indexed, asOf } = resolveFitInput(history, fitOptions)
     const { recentDays, baselineDays, minRecentOrders, halfLifeDays, keep } = this.options
-    const productCount = indexed.productIds.length
-    const popular = new Float64Array(productCount)
-    const recent = new Float64Array(productCount)
-    const baseline = new Float64Array(productCount)
+    const popular = new Float64Array(indexed.productIds.length)
     for (let order = 0; order < indexed.orderTime.length; order++) {
-      const age = asOf - indexed.orderTime[order]
-      const weight = decayWeight(age, halfLifeDays)
+      const weight = decayWeight(asOf - indexed.orderTime[order], halfLifeDays)
       for (let at = indexed.orderStart[order]; at < indexed.orderStart[order + 1]; at++) {
-        const product = indexed.orderProducts[at]
-        popular[product] += weight
-        if (age <= recentDays * DAY_MS) recent[product]++
-        if (age <= baselineDays * DAY_MS) baseline[product]++
+        popular[indexed.orderProducts[at]] += weight
       }
     }
-    const trending = new Float64Array(productCount)
-    for (let product = 0; product < productCount; product++) {
-      if (recent[product] < minRecentOrders) continue
-      trending[product] = (recent[product] + 1) / ((baseline[product] * recentDays) / baselineDays + 1)
-    }
+    const { ratios, recentOrders } = trendRatios(indexed, asOf, { recentDays, baselineDays })
+    const trending = ratios.map((ratio, product) => (recentOrders[product] >= minRecentOrders ? ratio : 0))
     this.state = {
       asOf,
       popular: ranked(popular, indexed.productIds, keep),

@@ -35,13 +35,18 @@ export class ScoreAccumulator {
     for (let t = 0; t < this.touchedCount; t++) visit(this.touched[t], this.scores[this.touched[t]])
   }
 
-  /** The n best touched products with a score > 0 that are not excluded, best first. */
-  best(n: number, excluded: (product: number) => boolean): Array<{ product: number; score: number }> {
+  /** Takes a product out of the running (its score becomes 0). */
+  exclude(product: number): void {
+    this.scores[product] = 0
+  }
+
+  /** The n best touched products with a score > 0, best first. */
+  best(n: number): Array<{ product: number; score: number }> {
     const top = new TopK(n)
     for (let t = 0; t < this.touchedCount; t++) {
       const product = this.touched[t]
       const score = this.scores[product]
-      if (score > 0 && !excluded(product)) top.offer(product, score)
+      if (score > 0) top.offer(product, score)
     }
     const out: Array<{ product: number; score: number }> = []
     top.drain((product, score) => out.push({ product, score }))

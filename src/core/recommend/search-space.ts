@@ -5,6 +5,7 @@
 import type { Random } from "../random"
 import type { ForYouOptions } from "./for-you-options"
 import type { ItemToItemOptions } from "./item-to-item-options"
+import { LIST_NORMALISATIONS } from "./neighbour-table"
 import { NORMALISATIONS } from "./similarity"
 
 export const NEIGHBOUR_GRID = {
@@ -12,13 +13,18 @@ export const NEIGHBOUR_GRID = {
   // Around the plain cosine (0.5); beyond 0.7 rare products flood the lists.
   damping: [0.3, 0.4, 0.5, 0.6, 0.7],
   halfLifeDays: [null, 30, 60, 120, 240],
+  sharpening: [1, 1.5, 2, 3],
+  listNormalisation: LIST_NORMALISATIONS,
   minSupport: [1, 2, 3, 5],
   neighbours: [50, 100, 200],
   maxContextItems: [25, 50, 100, 200],
   contextSizeExponent: [0, 0.25, 0.5, 1],
 } as const
 
-export const PROFILE_HALF_LIFE_GRID = [null, 15, 30, 60, 120] as const
+export const PROFILE_GRID = {
+  profileHalfLifeDays: [null, 15, 30, 60, 120],
+  trendExponent: [0, 0.25, 0.5, 1],
+} as const
 
 export const BUY_AGAIN_GRID = {
   blendWeight: [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1],
@@ -37,6 +43,8 @@ export function drawNeighbourOptions(base: ItemToItemOptions, random: Random): I
     normalisation: pick(NEIGHBOUR_GRID.normalisation, random),
     damping: pick(NEIGHBOUR_GRID.damping, random),
     halfLifeDays: pick(NEIGHBOUR_GRID.halfLifeDays, random),
+    sharpening: pick(NEIGHBOUR_GRID.sharpening, random),
+    listNormalisation: pick(NEIGHBOUR_GRID.listNormalisation, random),
     minSupport: pick(NEIGHBOUR_GRID.minSupport, random),
     neighbours: pick(NEIGHBOUR_GRID.neighbours, random),
     maxContextItems: pick(NEIGHBOUR_GRID.maxContextItems, random),
@@ -44,8 +52,13 @@ export function drawNeighbourOptions(base: ItemToItemOptions, random: Random): I
   }
 }
 
-export function drawProfileHalfLife(random: Random): number | null {
-  return pick(PROFILE_HALF_LIFE_GRID, random)
+export type ProfileScoring = Pick<ForYouOptions, "profileHalfLifeDays" | "trendExponent">
+
+export function drawProfileScoring(random: Random): ProfileScoring {
+  return {
+    profileHalfLifeDays: pick(PROFILE_GRID.profileHalfLifeDays, random),
+    trendExponent: pick(PROFILE_GRID.trendExponent, random),
+  }
 }
 
 export type BuyAgainScoring = Pick<ForYouOptions, "blendWeight" | "buyAgainHalfLifeDays" | "repeatRateExponent">

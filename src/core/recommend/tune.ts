@@ -4,7 +4,7 @@
  * [asOf - validationDays, asOf) with the protocols of evaluation.ts. Seeded random search, the
  * first trial of each search being the defaults:
  * 1. bought_together neighbours, by basket-completion hit rate@k;
- * 2. for-you neighbours ("similar" params and profile half-life), by NDCG@k on new items;
+ * 2. for-you neighbours ("similar" params, profile half-life, trend exponent), by NDCG@k on new items;
  * 3. for-you buy-again scoring (blend weight, its half-life, repeat-rate exponent) on the chosen
  *    neighbours, by NDCG@k with repeats allowed; skipped with a blend weight of 0 when the
  *    history shows no repeat purchases.
@@ -16,17 +16,16 @@ import type { Random } from "../random"
 import { DAY_MS } from "./decay"
 import { ForYouRecommender } from "./for-you"
 import { FOR_YOU_DEFAULTS, type ForYouOptions } from "./for-you-options"
-import { indexHistory } from "./indexed-history"
+import { indexHistory, type IndexedHistory } from "./indexed-history"
 import { ItemToItemRecommender } from "./item-to-item"
 import { BOUGHT_TOGETHER_DEFAULTS, type ItemToItemOptions } from "./item-to-item-options"
 import { checkAsOf, checkInteger } from "./option-checks"
-import { drawBuyAgainScoring, drawNeighbourOptions, drawProfileHalfLife, type BuyAgainScoring } from "./search-space"
-import { runSearch, type SearchReport } from "./search"
+import { drawBuyAgainScoring, drawNeighbourOptions, drawProfileScoring, type BuyAgainScoring } from "./search-space"
+import { runSearch, type SearchReport, type SearchResult } from "./search"
 import {
   buildRecommendationCases,
   evaluateBasketCompletion,
   evaluateForYou,
-  type RankingSummary,
   type RecommendationCases,
 } from "./evaluation"
 
@@ -48,15 +47,15 @@ export interface RecommenderTuningOptions {
 }
 
 export const RECOMMENDER_TUNING_DEFAULTS = {
-  // About 10 s on Online Retail; the searches level off after a few good draws.
+  // About 8 s of CPU on Online Retail's 235,000 lines before 2011-09-10; the searches level off after a few good draws.
   trials: 12,
   // The evaluation protocols' window: a season of purchases.
   validationDays: 90,
   k: 10,
 } as const
 
-/** Neighbour params of the for-you model: its similar options and its profile half-life. */
-export type ForYouNeighbourParams = Pick<ForYouOptions, "similar" | "profileHalfLifeDays">
+/** Neighbour params of the for-you model: its similar options, its profile half-life and its trend exponent. */
+export type ForYouNeighbourParams = Pick<ForYouOptions, "similar" | "profileHalfLifeDays" | "trendExponent">
 
 export interface RecommenderTuningReport {
   asOf: number
@@ -86,35 +85,74 @@ const DEFAULT_SCORING: BuyAgainScoring = {
   repeatRateExponent: FOR_YOU_DEFAULTS.repeatRateExponent,
 }
 
+const DEFAULT_NEIGHBOURS: ForYouNeighbourParams = {
+  similar: FOR_YOU_DEFAULTS.similar,
+  profileHalfLifeDays: FOR_YOU_DEFAULTS.profileHalfLifeDays,
+  trendExponent: FOR_YOU_DEFAULTS.trendExponent,
+}
+
+/** What the three searches share: the validation data and the bookkeeping. */
+interface SearchContext {
+  train: IndexedHistory
+  cases: RecommendationCases
+  fitAt: { asOf: number }
+  k: number
+  trials: number
+  now: () => number
+  onTrial: () => void
+}
+
+function searchBoughtTogether(context: SearchContext, random: Random): SearchReport<ItemToItemOptions> {
+  const { train, cases, fitAt, k } = context
+  return runSearch({
+    ...context,
+    hasCases: cases.baskets.length > 0,
+    metric: "hitRate",
+    draw: (trial) => (trial === 0 ? BOUGHT_TOGETHER_DEFAULTS : drawNeighbourOptions(BOUGHT_TOGETHER_DEFAULTS, random)),
+    fit: (params) => new ItemToItemRecommender(params).fit(train, fitAt),
+    score: (model) => evaluateBasketCompletion(model, cases.baskets, { k, catalogueSize: cases.catalogueSize }),
+  }).report
+}
+
+function searchForYouNeighbours(context: SearchContext, random: Random): SearchResult<ForYouNeighbourParams, ForYouRecommender> {
+  const { train, cases, fitAt, k } = context
+  return runSearch({
+    ...context,
+    hasCases: cases.newItems.length > 0,
+    metric: "ndcg",
+    draw: (trial) =>
+      trial === 0
+        ? DEFAULT_NEIGHBOURS
+        : { similar: drawNeighbourOptions(FOR_YOU_DEFAULTS.similar, random), ...drawProfileScoring(random) },
+    fit: (params) => new ForYouRecommender(params).fit(train, fitAt),
+    score: (model) =>
+      evaluateForYou(model, train, cases.newItems, { k, excludePurchased: true, catalogueSize: cases.catalogueSize }),
+  })
+}
+
 /**
- * The buy-again search on fitted neighbours: each trial only rescores (no refit). Without
+ * The buy-again search on the chosen neighbours: each trial only rescores (no refit). Without
  * repeat purchases in the history the blend weight is 0 and nothing is searched.
  */
 function searchScoring(
-  neighbours: ForYouRecommender,
-  spec: {
-    trials: number
-    random: Random
-    now: () => number
-    onTrial: () => void
-    hasCases: boolean
-    evaluate: (model: ForYouRecommender) => RankingSummary
-  },
+  context: SearchContext,
+  random: Random,
+  neighbours: ForYouRecommender | null,
 ): SearchReport<BuyAgainScoring> {
-  const noRepeats = neighbours.withScoring({ blendWeight: 1 }).effectiveBlendWeight() === 0
-  return runSearch<BuyAgainScoring>({
-    trials: noRepeats ? 1 : spec.trials,
-    hasCases: spec.hasCases,
+  if (neighbours === null) return { chosen: DEFAULT_SCORING, validation: null, metric: "ndcg", trials: [] }
+  const { train, cases, k } = context
+  const noRepeats = !neighbours.hasRepeatPurchases()
+  return runSearch({
+    ...context,
+    trials: noRepeats ? 1 : context.trials,
+    hasCases: cases.repeatsAllowed.length > 0,
     metric: "ndcg",
-    now: spec.now,
-    onTrial: spec.onTrial,
     draw: (trial) =>
-      noRepeats ? { ...DEFAULT_SCORING, blendWeight: 0 } : trial === 0 ? DEFAULT_SCORING : drawBuyAgainScoring(spec.random),
-    evaluate: (scoring) => {
-      const model = neighbours.withScoring(scoring)
-      return () => spec.evaluate(model)
-    },
-  })
+      noRepeats ? { ...DEFAULT_SCORING, blendWeight: 0 } : trial === 0 ? DEFAULT_SCORING : drawBuyAgainScoring(random),
+    fit: (scoring) => neighbours.withScoring(scoring),
+    score: (model) =>
+      evaluateForYou(model, train, cases.repeatsAllowed, { k, excludePurchased: false, catalogueSize: cases.catalogueSize }),
+  }).report
 }
 
 export function tuneRecommenders(history: OrderHistory, options: RecommenderTuningOptions): TunedRecommenders {
@@ -129,70 +167,33 @@ export function tuneRecommenders(history: OrderHistory, options: RecommenderTuni
   const window = history.lines.filter((line) => line.orderedAt >= validationFrom && line.orderedAt < asOf)
   const train = indexHistory(buildOrderHistory(before))
   const cases = before.length > 0 ? buildRecommendationCases(train, window) : NO_CASES
-  const fitAt = { asOf: validationFrom }
-  const { catalogueSize } = cases
   const total = 3 * trials
   let done = 0
-  const onTrial = (): void => options.onProgress?.(++done, total)
   const endSearch = (searches: number): void => {
     if (done < searches * trials) options.onProgress?.((done = searches * trials), total)
   }
+  const context: SearchContext = {
+    train,
+    cases,
+    fitAt: { asOf: validationFrom },
+    k,
+    trials,
+    now,
+    onTrial: () => options.onProgress?.(++done, total),
+  }
   const random = { boughtTogether: options.random.fork(), neighbours: options.random.fork(), scoring: options.random.fork() }
 
-  const boughtTogether = runSearch<ItemToItemOptions>({
-    trials,
-    hasCases: cases.baskets.length > 0,
-    metric: "hitRate",
-    now,
-    onTrial,
-    draw: (trial) => (trial === 0 ? BOUGHT_TOGETHER_DEFAULTS : drawNeighbourOptions(BOUGHT_TOGETHER_DEFAULTS, random.boughtTogether)),
-    evaluate: (params) => {
-      const model = new ItemToItemRecommender(params).fit(train, fitAt)
-      return () => evaluateBasketCompletion(model, cases.baskets, { k, catalogueSize })
-    },
-  })
+  const boughtTogether = searchBoughtTogether(context, random.boughtTogether)
   endSearch(1)
-
-  const fitted = new Map<ForYouNeighbourParams, ForYouRecommender>()
-  const forYouNeighbours = runSearch<ForYouNeighbourParams>({
-    trials,
-    hasCases: cases.newItems.length > 0,
-    metric: "ndcg",
-    now,
-    onTrial,
-    draw: (trial) =>
-      trial === 0
-        ? { similar: FOR_YOU_DEFAULTS.similar, profileHalfLifeDays: FOR_YOU_DEFAULTS.profileHalfLifeDays }
-        : {
-            similar: drawNeighbourOptions(FOR_YOU_DEFAULTS.similar, random.neighbours),
-            profileHalfLifeDays: drawProfileHalfLife(random.neighbours),
-          },
-    evaluate: (params) => {
-      const model = new ForYouRecommender(params).fit(train, fitAt)
-      fitted.set(params, model)
-      return () => evaluateForYou(model, train, cases.newItems, { k, excludePurchased: true, catalogueSize })
-    },
-  })
+  const neighbours = searchForYouNeighbours(context, random.neighbours)
   endSearch(2)
-
-  const chosenNeighbours = fitted.get(forYouNeighbours.chosen)
-  const forYouScoring =
-    chosenNeighbours === undefined
-      ? { chosen: DEFAULT_SCORING, validation: null, metric: "ndcg" as const, trials: [] }
-      : searchScoring(chosenNeighbours, {
-          trials,
-          random: random.scoring,
-          now,
-          onTrial,
-          evaluate: (model) => evaluateForYou(model, train, cases.repeatsAllowed, { k, excludePurchased: false, catalogueSize }),
-          hasCases: cases.repeatsAllowed.length > 0,
-        })
+  const forYouScoring = searchScoring(context, random.scoring, neighbours.model)
   endSearch(3)
 
   const started = now()
   const all = indexHistory(history)
   const boughtTogetherModel = new ItemToItemRecommender(boughtTogether.chosen).fit(all, { asOf })
-  const forYou = new ForYouRecommender({ ...forYouNeighbours.chosen, ...forYouScoring.chosen }).fit(all, { asOf })
+  const forYou = new ForYouRecommender({ ...neighbours.report.chosen, ...forYouScoring.chosen }).fit(all, { asOf })
   return {
     boughtTogether: boughtTogetherModel,
     forYou,
@@ -202,7 +203,7 @@ export function tuneRecommenders(history: OrderHistory, options: RecommenderTuni
       k,
       cases: { newItems: cases.newItems.length, repeatsAllowed: cases.repeatsAllowed.length, baskets: cases.baskets.length },
       boughtTogether,
-      forYouNeighbours,
+      forYouNeighbours: neighbours.report,
       forYouScoring,
       refitMs: now() - started,
     },
