@@ -2,10 +2,11 @@ import { EntitySchema } from "typeorm"
 import type { ColumnTypes } from "./column-types"
 
 /**
- * What a list is for: products similar to a product, bought together with it,
- * for a customer, or the popular fallback (source id "*").
+ * What a list is for: products similar to a product, bought together with it, for a
+ * customer ("customer" may include products they bought before; "customer_new" never
+ * does), or the popular fallback (source id "*").
  */
-export type RecommendationSource = "similar" | "bought_together" | "customer" | "popular"
+export type RecommendationSource = "similar" | "bought_together" | "customer" | "customer_new" | "popular"
 
 /** One entry of a stored top-N list. */
 export interface Recommendation {

@@ -2,7 +2,9 @@ import { createReadStream, existsSync, statSync, writeFileSync } from "node:fs"
 import type { Command } from "commander"
 import { readOrders, ORDER_FORMATS, type OrderFormat, type ReadSummary } from "../../core/data"
 import { trainCustomerModels } from "../../core/pipeline/train-customer-models"
+import { trainRecommendations } from "../../core/pipeline/train-recommendations"
 import { saveCustomerScores } from "../../engine/save-customer-scores"
+import { saveRecommendations } from "../../engine/save-recommendations"
 import { toJsonObject } from "../../engine/json"
 import { openMlDataSource } from "../../store/data-source"
 import { MlStore } from "../../store/ml-store"
@@ -25,11 +27,12 @@ export interface TrainArgs {
   db: string
   seed?: string
   trials?: string
+  listSize?: string
   report?: string
 }
 
 /** Defaults of the numeric options, as commander shows them in --help. */
-const NUMBER_DEFAULTS = { horizonDays: "90", churnWindowDays: "90", clvHorizonDays: "365", seed: "42", trials: "24" }
+const NUMBER_DEFAULTS = { horizonDays: "90", churnWindowDays: "90", clvHorizonDays: "365", seed: "42", trials: "24", listSize: "20" }
 
 /** `medusa-ml train`: read an orders file, train and score, store the result, write a report. */
 export function registerTrain(program: Command, io: CliIo): void {
@@ -46,6 +49,7 @@ export function registerTrain(program: Command, io: CliIo): void {
     .option("--db <url>", "where to store the results: sqlite:PATH or postgres://…", DEFAULT_DB)
     .option("--seed <n>", "seed of every random choice", NUMBER_DEFAULTS.seed)
     .option("--trials <n>", "candidate models tried per task", NUMBER_DEFAULTS.trials)
+    .option("--list-size <n>", "products stored per recommendation list", NUMBER_DEFAULTS.listSize)
     .option("--report <file>", "write the full training report as JSON")
     .action((args: TrainArgs) => runTrain(args, io))
 }
@@ -58,6 +62,7 @@ export async function runTrain(given: TrainArgs, io: CliIo): Promise<void> {
   const clvHorizonDays = parseWholeNumber(args.clvHorizonDays, "--clv-horizon-days", 30, 3650)
   const seed = parseWholeNumber(args.seed, "--seed", 0, 2 ** 31 - 1)
   const trials = parseWholeNumber(args.trials, "--trials", 3, 200)
+  const listSize = parseWholeNumber(args.listSize, "--list-size", 1, 100)
   const asOfArg = args.asOf === undefined ? undefined : parseDay(args.asOf, "--as-of")
   const map = parseColumnMap(args.map)
   const location = parseDb(args.db)
@@ -90,14 +95,25 @@ export async function runTrain(given: TrainArgs, io: CliIo): Promise<void> {
       trials,
       onProgress: (stage, fraction) => (fraction === 0 ? progress.start(stage, 100) : progress.update(fraction * 100)),
     })
+    const recommendations =
+      history.products.size >= 2
+        ? trainRecommendations(history, {
+            asOf,
+            seed,
+            limit: listSize,
+            onProgress: (fraction) => (fraction === 0 ? progress.start("recommend", 100) : progress.update(fraction * 100)),
+          })
+        : null
     progress.stop()
     const report = {
       data: dataSummary(summary, args.orders, format),
       ...result.report,
+      recommendations: recommendations?.report ?? { skipped: "the orders name fewer than two products" },
       // measured by this process: the whole command so far, reading included
       resources: { wallMs: Math.round(performance.now() - started), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) },
     }
     const version = await saveCustomerScores(store, result, { asOf, trainingRunId: run.id, promote: true })
+    if (recommendations) await saveRecommendations(store, recommendations, { asOf, trainingRunId: run.id, promote: true })
     await store.updateTrainingRun(run.id, {
       status: "succeeded",
       stage: "done",

@@ -1,0 +1,49 @@
+/**
+ * Writes one recommendation-pipeline result to the plugin's store: a model version of
+ * the "recommendations" task with every stored list, in one transaction.
+ */
+import type { RecommendationResult } from "../core/pipeline/train-recommendations"
+import type { ModelVersion } from "../models"
+import type { MlStore } from "../store/ml-store"
+import { toJsonObject } from "./json"
+
+export const RECOMMENDATIONS_TASK = "recommendations"
+
+export async function saveRecommendations(
+  store: MlStore,
+  result: RecommendationResult,
+  options: { asOf: number; trainingRunId: string | null; promote: boolean }
+): Promise<ModelVersion> {
+  const { report } = result
+  return store.saveModelVersion({
+    version: {
+      task: RECOMMENDATIONS_TASK,
+      learner: "item-to-item",
+      hyperparameters: toJsonObject({
+        boughtTogether: report.boughtTogether.chosen,
+        forYouNeighbours: report.forYouNeighbours.chosen,
+        forYouScoring: report.forYouScoring.chosen,
+      }),
+      metrics: toJsonObject({
+        boughtTogether: report.boughtTogether.validation,
+        forYouNeighbours: report.forYouNeighbours.validation,
+        forYouScoring: report.forYouScoring.validation,
+        lists: report.lists,
+      }),
+      // the lists are the model the storefront reads; the recommenders themselves are rebuilt by each training
+      model: null,
+      trainingRunId: options.trainingRunId,
+      dataCutoff: new Date(options.asOf),
+    },
+    recommendations: result.lists.flatMap((list) =>
+      list.items.map((item, i) => ({
+        sourceType: list.sourceType,
+        sourceId: list.sourceId,
+        rank: i + 1,
+        productId: item.productId,
+        score: item.score,
+      }))
+    ),
+    promote: options.promote,
+  })
+}
