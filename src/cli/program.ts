@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander"
 import { InvalidInputError, NotEnoughDataError } from "../core/errors"
 import { registerDemo } from "./commands/demo"
 import { registerExport } from "./commands/export"
+import { registerRecommend } from "./commands/recommend"
 import { UsageError, type CliIo } from "./io"
 import { registerTrain } from "./commands/train"
 
@@ -19,6 +20,7 @@ function buildProgram(io: CliIo): Command {
     .showSuggestionAfterError(false)
   registerTrain(program, io)
   registerExport(program, io)
+  registerRecommend(program, io)
   registerDemo(program, io)
   return program
 }

@@ -95,6 +95,20 @@ export class MlStore {
     })
   }
 
+  /** Every stored list entry of a version, list by list in rank order. */
+  async recommendationsOf(modelVersionId: string): Promise<Recommendation[]> {
+    return this.ml.dataSource.getRepository(this.ml.entities.recommendation).find({
+      where: { modelVersionId },
+      order: { sourceType: "ASC", sourceId: "ASC", rank: "ASC" },
+    })
+  }
+
+  /** The champion of one task, or null. */
+  async champion(task: string): Promise<ModelVersion | null> {
+    const [champion] = await this.ml.dataSource.getRepository(this.ml.entities.modelVersion).find({ where: { task, status: "champion" } })
+    return champion ?? null
+  }
+
   async createTrainingRun(trigger: string): Promise<TrainingRun> {
     const run: TrainingRun = {
       id: newId("mlrun"),

@@ -1,5 +1,6 @@
 import type { Command } from "commander"
 import { CUSTOMER_SCORES_TASK } from "../../engine/save-customer-scores"
+import { RECOMMENDATIONS_TASK } from "../../engine/save-recommendations"
 import { openMlDataSource } from "../../store/data-source"
 import { MlStore } from "../../store/ml-store"
 import { parseDb } from "../arguments"
@@ -31,7 +32,7 @@ export function registerExport(program: Command, io: CliIo): void {
     .action(async (opts: { db: string; out: string }) => {
       const store = new MlStore(await openMlDataSource(parseDb(opts.db), { migrate: true }))
       try {
-        const champion = (await store.championVersions()).find((v) => v.task === CUSTOMER_SCORES_TASK)
+        const champion = await store.champion(CUSTOMER_SCORES_TASK)
         if (!champion) throw new UsageError(`--db: no trained model in ${opts.db}; run medusa-ml train first`)
         const writer = new CsvFileWriter(opts.out, PREDICTION_COLUMNS)
         const predictions = await store.predictionsOf(champion.id)
@@ -53,6 +54,25 @@ export function registerExport(program: Command, io: CliIo): void {
         }
         await writer.close()
         io.out(`wrote ${predictions.length} customers to ${opts.out}\n`)
+      } finally {
+        await store.close()
+      }
+    })
+  exportCommand
+    .command("recommendations")
+    .description("every stored list: source_type, source_id, rank, product_id, score")
+    .requiredOption("--db <url>", "the store: sqlite:PATH or postgres://…")
+    .requiredOption("--out <file>", "the CSV file to write")
+    .action(async (opts: { db: string; out: string }) => {
+      const store = new MlStore(await openMlDataSource(parseDb(opts.db), { migrate: true }))
+      try {
+        const champion = await store.champion(RECOMMENDATIONS_TASK)
+        if (!champion) throw new UsageError(`--db: no recommendations in ${opts.db}; run medusa-ml train first`)
+        const writer = new CsvFileWriter(opts.out, ["source_type", "source_id", "rank", "product_id", "score"])
+        const rows = await store.recommendationsOf(champion.id)
+        for (const r of rows) await writer.write([r.sourceType, r.sourceId, r.rank, r.productId, r.score])
+        await writer.close()
+        io.out(`wrote ${rows.length} list entries to ${opts.out}\n`)
       } finally {
         await store.close()
       }
