@@ -30,8 +30,9 @@ export async function saveRecommendations(
         forYouScoring: report.forYouScoring.validation,
         lists: report.lists,
       }),
-      // the lists are the model the storefront reads; the recommenders themselves are rebuilt by each training
-      model: null,
+      // the stored lists (rows of ml_recommendation) are what the storefront reads; the
+      // recommenders themselves are rebuilt by each training, so only their shape is kept here
+      model: { type: "stored-lists", version: 1, lists: toJsonObject(report.lists) },
       trainingRunId: options.trainingRunId,
       dataCutoff: new Date(options.asOf),
     },

@@ -62,8 +62,8 @@ describe.each(["sqlite", "postgres"] as const)("the plugin store on %s", (dialec
 
   it("leaves nothing behind when a write fails in the middle", async () => {
     const first = await opened.store.saveModelVersion(versionInput())
-    // 1,200 good rows (three insert chunks), then one that breaks the unique (version, customer) index
-    const many = Array.from({ length: 1200 }, (_, i) => prediction(`cus_${i}`, 0.5))
+    // 4,500 good rows (three insert chunks), then one that breaks the unique (version, customer) index
+    const many = Array.from({ length: 4500 }, (_, i) => prediction(`cus_${i}`, 0.5))
     const broken = versionInput({ predictions: [...many, prediction("cus_7", 0.1)] })
     await expect(opened.store.saveModelVersion(broken)).rejects.toThrow()
     const champions = await opened.store.championVersions()

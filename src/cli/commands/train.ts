@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync, writeFileSync } from "node:fs"
 import type { Command } from "commander"
 import { readOrders, ORDER_FORMATS, type OrderFormat, type ReadSummary } from "../../core/data"
+import { NotEnoughDataError } from "../../core/errors"
 import { trainCustomerModels } from "../../core/pipeline/train-customer-models"
 import { trainRecommendations } from "../../core/pipeline/train-recommendations"
 import { saveCustomerScores } from "../../engine/save-customer-scores"
@@ -85,45 +86,56 @@ export async function runTrain(given: TrainArgs, io: CliIo): Promise<void> {
   const store = new MlStore(await openMlDataSource(location, { migrate: true }))
   try {
     const run = await store.createTrainingRun("cli")
-    await store.updateTrainingRun(run.id, { status: "running", startedAt: new Date(), stage: "training" })
-    const result = await trainCustomerModels(history, {
-      asOf,
-      horizonDays,
-      churnWindowDays,
-      clvHorizonDays,
-      seed,
-      trials,
-      onProgress: (stage, fraction) => (fraction === 0 ? progress.start(stage, 100) : progress.update(fraction * 100)),
-    })
-    const recommendations =
-      history.products.size >= 2
-        ? trainRecommendations(history, {
-            asOf,
-            seed,
-            limit: listSize,
-            onProgress: (fraction) => (fraction === 0 ? progress.start("recommend", 100) : progress.update(fraction * 100)),
-          })
-        : null
-    progress.stop()
-    const report = {
-      data: dataSummary(summary, args.orders, format),
-      ...result.report,
-      recommendations: recommendations?.report ?? { skipped: "the orders name fewer than two products" },
-      // measured by this process: the whole command so far, reading included
-      resources: { wallMs: Math.round(performance.now() - started), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) },
+    try {
+      await store.updateTrainingRun(run.id, { status: "running", startedAt: new Date(), stage: "training" })
+      const result = await trainCustomerModels(history, {
+        asOf,
+        horizonDays,
+        churnWindowDays,
+        clvHorizonDays,
+        seed,
+        trials,
+        onProgress: (stage, fraction) => (fraction === 0 ? progress.start(stage, 100) : progress.update(fraction * 100)),
+      })
+      const recommendations =
+        history.products.size >= 2
+          ? trainRecommendations(history, {
+              asOf,
+              seed,
+              limit: listSize,
+              onProgress: (fraction) => (fraction === 0 ? progress.start("recommend", 100) : progress.update(fraction * 100)),
+            })
+          : null
+      progress.stop()
+      const report = {
+        data: dataSummary(summary, args.orders, format),
+        ...result.report,
+        recommendations: recommendations?.report ?? { skipped: "the orders name fewer than two products" },
+        resources: { wallMs: 0, peakRssMb: 0 },
+      }
+      const version = await saveCustomerScores(store, result, { asOf, trainingRunId: run.id, promote: true })
+      if (recommendations) await saveRecommendations(store, recommendations, { asOf, trainingRunId: run.id, promote: true })
+      // measured by this process: the whole command, from reading to the stored results
+      report.resources = { wallMs: Math.round(performance.now() - started), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }
+      await store.updateTrainingRun(run.id, {
+        status: "succeeded",
+        stage: "done",
+        progress: 1,
+        finishedAt: new Date(),
+        timings: result.report.timings,
+        report: toJsonObject(report),
+      })
+      if (args.report) writeFileSync(args.report, JSON.stringify(report, null, 2))
+      printTrainingSummary(io, { report, scores: result.scores, versionId: version.id, db: args.db, reportPath: args.report })
+    } catch (error) {
+      // the run says why; the previous champion stays as it was
+      await store.updateTrainingRun(run.id, {
+        status: error instanceof NotEnoughDataError ? "not_enough_data" : "failed",
+        finishedAt: new Date(),
+        error: error instanceof Error ? error.message : String(error),
+      })
+      throw error
     }
-    const version = await saveCustomerScores(store, result, { asOf, trainingRunId: run.id, promote: true })
-    if (recommendations) await saveRecommendations(store, recommendations, { asOf, trainingRunId: run.id, promote: true })
-    await store.updateTrainingRun(run.id, {
-      status: "succeeded",
-      stage: "done",
-      progress: 1,
-      finishedAt: new Date(),
-      timings: result.report.timings,
-      report: toJsonObject(report),
-    })
-    if (args.report) writeFileSync(args.report, JSON.stringify(report, null, 2))
-    printTrainingSummary(io, { report, scores: result.scores, versionId: version.id, db: args.db, reportPath: args.report })
   } finally {
     progress.stop()
     await store.close()
