@@ -41,6 +41,27 @@ describe("medusa-ml train and export predictions", () => {
     expect(Number(first[1])).toBeLessThanOrEqual(1)
   }, 180_000)
 
+  it("exports the stored lists and answers requests from them, reporting malformed rows", async () => {
+    const db = `sqlite:${path.join(work, "ml.db")}`
+    const lists = path.join(work, "lists.csv")
+    const exported = await runCli(["export", "recommendations", "--db", db, "--out", lists])
+    expect(exported.code).toBe(0)
+    const rows = readFileSync(lists, "utf8").trim().split("\n")
+    expect(rows[0]).toBe("source_type,source_id,rank,product_id,score")
+    const sources = new Set(rows.slice(1).map((r) => r.split(",")[0]))
+    expect(sources).toEqual(new Set(["similar", "bought_together", "customer", "customer_new", "popular"]))
+    const [, someProduct] = rows.find((r) => r.startsWith("bought_together,"))?.split(",") ?? []
+    const requests = path.join(work, "requests.csv")
+    writeFileSync(requests, `request_id,customer_id,product_ids\r\nq1,,${someProduct}\r\nq2,cus_00001,\r\nbroken\r\nq3,,\r\n`)
+    const out = path.join(work, "answers.csv")
+    const run = await runCli(["recommend", "--db", db, "--requests", requests, "--out", out, "--limit", "5"])
+    expect(run.code).toBe(0)
+    expect(run.stderr).toBe(`medusa-ml: ${requests}:4: skipped: expected 3 fields, got 1\n`)
+    const answers = readFileSync(out, "utf8").trim().split("\n").slice(1).map((r) => r.split(","))
+    for (const id of ["q1", "q2", "q3"]) expect(answers.filter((a) => a[0] === id).map((a) => a[1])).toEqual(["1", "2", "3", "4", "5"])
+    expect(answers.filter((a) => a[0] === "q1").map((a) => a[2])).not.toContain(someProduct)
+  }, 60_000)
+
   it.each([
     [["train", "--orders", "/no/such/file.csv", "--format", "generic"], "--orders: no such file: /no/such/file.csv"],
     [["train", "--orders", "ORDERS", "--format", "excel"], '--format: expected one of online-retail, cdnow, generic, got "excel"'],
