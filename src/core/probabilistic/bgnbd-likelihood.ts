@@ -42,6 +42,10 @@ export function bgnbdLogLikelihood(params: BgNbdParams, histories: readonly Repe
 /**
  * The same log-likelihood as a function of the parameters for fixed, grouped data.
  * Terms that depend only on x are computed once per distinct x.
+ * For large b, ln B(a, b+x) - ln B(a, b) is a small difference of log-gammas near
+ * b ln b, which would lose about log10(b ln b) digits; there it is summed as
+ * Σ_{j<x} ln((b+j)/(a+b+j)) = -Σ_{j<x} ln(1 + a/(b+j)) instead (the fit can run to b in
+ * the billions when the likelihood peaks at its edge; see fitBgNbd).
  */
 export function bgnbdGroupedLogLikelihood(data: GroupedHistories): (p: BgNbdParams) => number {
   const distinctX = Array.from(new Set(data.x)).sort((u, v) => u - v)
@@ -51,10 +55,13 @@ export function bgnbdGroupedLogLikelihood(data: GroupedHistories): (p: BgNbdPara
   const lnRepeatWeight = new Float64Array(distinctX.length) // ln a - ln(b+x-1), x > 0
 
   return ({ r, alpha, a, b }: BgNbdParams): number => {
-    const shared = -lnGamma(r) + r * log(alpha) - lnBeta(a, b)
+    const shared = -lnGamma(r) + r * log(alpha)
     const lnA = log(a)
+    const betaRatio = b > LARGE_B ? summedLnBetaRatio(a, b, distinctX) : undefined
+    const lnBetaAB = betaRatio === undefined ? lnBeta(a, b) : 0
     distinctX.forEach((x, i) => {
-      perX[i] = shared + lnGamma(r + x) + lnBeta(a, b + x)
+      const lnBetaRatio = betaRatio === undefined ? lnBeta(a, b + x) - lnBetaAB : betaRatio[i]
+      perX[i] = shared + lnGamma(r + x) + lnBetaRatio
       lnRepeatWeight[i] = x > 0 ? lnA - log(b + x - 1) : -Infinity
     })
     const { x, tx, T, count } = data
@@ -68,4 +75,19 @@ export function bgnbdGroupedLogLikelihood(data: GroupedHistories): (p: BgNbdPara
     }
     return total
   }
+}
+
+/** Above this b the log-gamma differences of B(a, b+x)/B(a, b) would lose more than 4 digits. */
+const LARGE_B = 1e3
+
+/** ln B(a, b+x) - ln B(a, b) = -Σ_{j<x} ln(1 + a/(b+j)) for each of the sorted distinct x. */
+function summedLnBetaRatio(a: number, b: number, distinctX: readonly number[]): Float64Array {
+  const out = new Float64Array(distinctX.length)
+  let sum = 0
+  let j = 0
+  distinctX.forEach((x, i) => {
+    for (; j < x; j++) sum -= Math.log1p(a / (b + j))
+    out[i] = sum
+  })
+  return out
 }

@@ -1,9 +1,11 @@
 import { InvalidInputError, NotEnoughDataError } from "../errors"
 import type { SerializedEstimator } from "../learners/types"
-import { minimizeNelderMead, resolveNelderMeadOptions } from "../optimize/nelder-mead"
+import { resolveNelderMeadOptions } from "../optimize/nelder-mead"
 import { bgnbdGroupedLogLikelihood, validateBgNbdParams, type BgNbdParams } from "./bgnbd-likelihood"
-import { hyp2f1 } from "./hyp2f1"
+import { expectedPurchasesIfAlive } from "./bgnbd-expectation"
 import { groupHistories, validateHistory, type RepeatPurchaseHistory } from "./rfm"
+import { fitDropoutEdge } from "./bgnbd-limit"
+import { minimizeAlongRidge } from "./ridge-search"
 import { readBoolean, readEnvelope, readNumber, readPositive } from "./serialized"
 
 export { bgnbdLogLikelihood, type BgNbdParams } from "./bgnbd-likelihood"
@@ -43,6 +45,15 @@ const VERSION = 1
  * Fits the BG/NBD model by maximum likelihood. The parameters are optimised as
  * logarithms, so they stay positive; the search starts at r = a = b = 1 and α = the
  * mean of T (α is a time scale). Needs at least 4 customers, one of them with x > 0.
+ *
+ * On some data the likelihood has no maximum inside the parameter space: it keeps
+ * rising, ever more slowly, as b -> ∞ with a/b settling (every customer gets the same
+ * dropout probability p) or as a -> 0 (nobody drops out, the NBD model). Without a
+ * penalty the fit therefore also maximises the likelihood on that edge (r, α, p;
+ * {@link fitDropoutEdge}); when the edge is at least as likely as the best interior
+ * point, the result is the edge's maximum, written as a = b·p/(1-p) with b = 10^12,
+ * and `info.boundary` is true. Its predictions are the edge model's, and they are
+ * evaluated exactly for any a, b > 0 (see conditionalExpectedPurchases).
  */
 export function fitBgNbd(histories: readonly RepeatPurchaseHistory[], options: BgNbdFitOptions): BgNbdModel {
   const o = { ...FIT_DEFAULTS, ...options }
@@ -73,16 +84,35 @@ export function fitBgNbd(histories: readonly RepeatPurchaseHistory[], options: B
   }
   let meanT = 0
   data.T.forEach((T, g) => (meanT += (T * data.count[g]) / data.customers))
-  const result = minimizeNelderMead(objective, [0, Math.log(meanT > 0 ? meanT : 1), 0, 0], optimizerOptions)
-  const params = fromLog(result.x)
+  const alphaStart = meanT > 0 ? meanT : 1
+  const interior = minimizeAlongRidge(objective, [0, Math.log(alphaStart), 0, 0], optimizerOptions)
+  let params = fromLog(interior.x)
+  let converged = interior.converged || interior.flat
+  let boundary = false
+  if (o.penalizer === 0) {
+    const edge = fitDropoutEdge(data, alphaStart, optimizerOptions)
+    if (edge.value <= interior.value + o.tolerance * (1 + Math.abs(edge.value))) {
+      params = { r: edge.r, alpha: edge.alpha, a: (EDGE_B * edge.p) / (1 - edge.p), b: EDGE_B }
+      converged = edge.converged
+      boundary = true
+    }
+  }
   return new BgNbdModel(params, {
     timeUnitDays: o.timeUnitDays,
     penalizer: o.penalizer,
     logLikelihood: logLikelihood(params),
     customers: data.customers,
-    converged: result.converged,
+    converged,
+    boundary,
   })
 }
+
+/**
+ * b of a fit on the one-dropout-probability edge, with a = b·p/(1-p): Beta(a, b) is then
+ * p to within relative spread 1/sqrt(a) and its likelihood is the edge's to within
+ * about max x / b, below the fit's tolerance.
+ */
+const EDGE_B = 1e12
 
 /** How a BG/NBD model was fitted. */
 export interface BgNbdFitInfo {
@@ -92,7 +122,16 @@ export interface BgNbdFitInfo {
   /** Log-likelihood of the training customers at the fitted parameters (without penalty). */
   logLikelihood: number
   customers: number
+  /** True when the optimiser met its tolerance, or stopped on a boundary ridge (see `boundary`). */
   converged: boolean
+  /**
+   * True when the likelihood has no maximum inside the parameter space and the fit
+   * stopped on the ridge leading to its supremum (a -> 0 or b -> ∞: dropout
+   * probabilities near 0 or all alike); the parameters are then the point reached on
+   * that ridge, not unique estimates (other points on it fit as well). False for an
+   * ordinary interior maximum.
+   */
+  boundary: boolean
 }
 
 /**
@@ -136,43 +175,28 @@ export class BgNbdModel {
 
   /**
    * Expected purchases in (T, T+t] of a customer with history (x, t_x, T) (FHL 2005):
-   *   E[Y(t) | x, t_x, T] = (a+b+x-1)/(a-1) · [1 - ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x; a+b+x-1; z)]
-   *                         / (1 + δ(x>0) · a/(b+x-1) · ((α+T)/(α+t_x))^(r+x)),   z = t/(α+T+t).
-   * Euler's transformation 2F1(A,B;C;z) = (1-z)^(C-A-B) 2F1(C-A, C-B; C; z) turns the
-   * bracket into 1 - (1-z)^(a-1) · 2F1(a+b-1-r, a-1; a+b+x-1; z), whose parameters stay
-   * small however large x is (the original form overflows for frequent buyers).
+   *   E[Y(t) | x, t_x, T] = P(alive | x, t_x, T) · E[Y(t) | alive at T, x, T]
+   * where the second factor is (a+b+x-1)/(a-1) · [1 - ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x; a+b+x-1; t/(α+T+t))],
+   * evaluated by {@link expectedPurchasesIfAlive} with series that stay exact and fast for
+   * every a, b > 0, including the "nobody drops out" boundary (a -> 0 or b -> ∞), where it
+   * tends to the NBD value (r+x)·t/(α+T), and a, b -> ∞ with a/b fixed (one dropout
+   * probability for everyone).
    */
   conditionalExpectedPurchases(t: number, x: number, tx: number, T: number): number {
     if (!Number.isFinite(t) || t < 0) throw new InvalidInputError(`t must be a finite number >= 0, got ${t}`, "t")
     const pAlive = this.pAlive(x, tx, T)
-    const { a } = this.params
-    // At a = 1 the factor is 0/0; the expression is smooth in a, so average both sides.
-    if (Math.abs(a - 1) < NEAR_ONE) {
-      const below = this.aliveExpectation(t, x, T, 1 - NEAR_ONE)
-      const above = this.aliveExpectation(t, x, T, 1 + NEAR_ONE)
-      return (pAlive * (below + above)) / 2
-    }
-    return pAlive * this.aliveExpectation(t, x, T, a)
-  }
-
-  /** (a+b+x-1)/(a-1) · [1 - (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z)]: expected purchases if alive at T. */
-  private aliveExpectation(t: number, x: number, T: number, a: number): number {
-    if (t === 0) return 0
-    const { r, alpha, b } = this.params
-    const z = t / (alpha + T + t)
-    const c = a + b + x - 1
-    const bracket = 1 - Math.pow(1 - z, a - 1) * hyp2f1(a + b - 1 - r, a - 1, c, z)
-    return (c / (a - 1)) * bracket
+    const { r, alpha, a, b } = this.params
+    return pAlive * expectedPurchasesIfAlive(t / (alpha + T), r + x, a, b + x)
   }
 
   toJSON(): SerializedEstimator<{ timeUnitDays: number; penalizer: number }, BgNbdState> {
     const { r, alpha, a, b } = this.params
-    const { timeUnitDays, penalizer, logLikelihood, customers, converged } = this.info
+    const { timeUnitDays, penalizer, logLikelihood, customers, converged, boundary } = this.info
     return {
       type: TYPE,
       version: VERSION,
       params: { timeUnitDays, penalizer },
-      state: { r, alpha, a, b, logLikelihood, customers, converged },
+      state: { r, alpha, a, b, logLikelihood, customers, converged, boundary },
     }
   }
 
@@ -191,15 +215,16 @@ export class BgNbdModel {
         logLikelihood: readNumber(state, "logLikelihood", TYPE),
         customers: readNumber(state, "customers", TYPE),
         converged: readBoolean(state, "converged", TYPE),
+        // Models saved before the field existed were all read as interior fits.
+        boundary: state.boundary === undefined ? false : readBoolean(state, "boundary", TYPE),
       }
     )
   }
 }
 
-const NEAR_ONE = 1e-6
-
 interface BgNbdState extends BgNbdParams {
   logLikelihood: number
   customers: number
   converged: boolean
+  boundary: boolean
 }

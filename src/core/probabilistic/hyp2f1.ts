@@ -10,9 +10,13 @@ import { gammaSign, lnAbsGamma } from "./special-functions"
  *
  * Regions (Abramowitz & Stegun 15.3.4-15.3.6):
  * - 0 <= z <= 0.9: the series itself (its terms shrink like z^n, so at most a few
- *   hundred terms).
- * - 0.9 < z < 1: the linear transformation z -> 1 - z, whose two series in 1 - z
- *   converge in a few dozen terms:
+ *   hundred terms once past the largest parameter; see {@link hyp2f1Series} for when
+ *   it stops).
+ * - 0.9 < z < 1 with a, b, c > 0: first the series again, which converges fast when
+ *   c is large next to a and b (its terms then shrink like z·b/c); if it has not
+ *   converged within {@link DIRECT_BUDGET} terms, the linear transformation below.
+ * - 0.9 < z < 1 otherwise: the linear transformation z -> 1 - z, whose two series in
+ *   1 - z converge in a few dozen terms:
  *     2F1(a,b;c;z) = Γ(c)Γ(c-a-b)/(Γ(c-a)Γ(c-b)) 2F1(a, b; a+b-c+1; 1-z)
  *                  + (1-z)^(c-a-b) Γ(c)Γ(a+b-c)/(Γ(a)Γ(b)) 2F1(c-a, c-b; c-a-b+1; 1-z)
  *   It breaks down when c - a - b is within 1e-5 of an integer (both gamma products
@@ -36,6 +40,10 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
   if (z < 0) return Math.pow(1 - z, -a) * hyp2f1(a, c - b, c, z / (z - 1))
   if (z === 1) return gaussAtOne(a, b, c)
   if (z <= SERIES_LIMIT) return series(a, b, c, z)
+  if (a > 0 && b > 0 && c > 0) {
+    const direct = hyp2f1Series(a, b, c, z, DIRECT_BUDGET)
+    if (direct !== undefined) return direct
+  }
   const m = c - a - b
   if (Math.abs(m - Math.round(m)) >= NEAR_INTEGER) return aroundOne(a, b, c, z)
   // Richardson extrapolation of the symmetric averages at c ± δ and c ± 2δ.
@@ -49,27 +57,91 @@ const SERIES_LIMIT = 0.9
 const NEAR_INTEGER = 1e-5
 const PERTURBATION = 2e-4
 const MAX_TERMS = 100000
+/** Terms the series may take for 0.9 < z < 1 before the 1 - z transformation is used instead. */
+const DIRECT_BUDGET = 2000
+/** Relative size of the neglected tail at which a series stops: below half an ulp of the sum. */
+const TAIL_TOLERANCE = 1e-16
 
 function isNonPositiveInteger(v: number): boolean {
   return v <= 0 && Number.isInteger(v)
 }
 
 /**
- * Sums the defining series until a term no longer changes the sum, once past the
- * point (n >= |a|, |b|) after which the terms shrink steadily.
+ * Sums the defining series; returns undefined if it has not converged within `maxTerms` terms.
+ * See {@link hypergeometricTail} for when it stops.
  */
-function series(a: number, b: number, c: number, z: number): number {
-  const settled = Math.max(abs(a), abs(b))
-  let term = 1
-  let sum = 1
-  for (let n = 0; n < MAX_TERMS; n++) {
-    const ratio = (((a + n) * (b + n)) / ((c + n) * (n + 1))) * z
-    term *= ratio
-    sum += term
+export function hyp2f1Series(a: number, b: number, c: number, z: number, maxTerms: number = MAX_TERMS): number | undefined {
+  return hypergeometricTail(a, b, c, z, (a * b * z) / c, 1, maxTerms)
+}
+
+/**
+ * offset + Σ_{n>=1} u_n, where u_1 = first and u_(n+1) = u_n · ρ(n),
+ * ρ(n) = z · (n+a)(n+b) / ((n+c)(n+1)): the terms of 2F1(a, b; c; z) after the first,
+ * times any constant. Returns undefined if not converged within `maxTerms` terms.
+ *
+ * Stopping rule: once n is past every sign change (n + a, n + b, n + c > 0), the tail
+ * after u_n is at most |u_n| · S / (1 - S) with S = sup over m >= n of |ρ(m)| (a
+ * geometric bound), and the sum stops when that is below {@link TAIL_TOLERANCE} of the
+ * sum. S is exact (see {@link supTermRatio}), so the rule neither stops early nor waits
+ * for n to pass |a| and |b|: with a ≈ c both huge the terms shrink like z^n from the start.
+ */
+export function hypergeometricTail(
+  a: number,
+  b: number,
+  c: number,
+  z: number,
+  first: number,
+  offset: number,
+  maxTerms: number
+): number | undefined {
+  const signsSettled = Math.max(0, -a, -b, -c)
+  let term = first
+  let sum = offset + first
+  for (let n = 1; n <= maxTerms; n++) {
     if (term === 0) return sum
-    if (n >= settled && abs(ratio) < 1 && abs(term) <= 1e-17 * abs(sum)) return sum
+    if (n >= signsSettled && abs(term) <= TAIL_TOLERANCE * abs(sum)) {
+      const bound = abs(z) * supTermRatio(a, b, c, n)
+      if (bound < 1 && abs(term) * bound <= TAIL_TOLERANCE * (1 - bound) * abs(sum)) return sum
+    }
+    term *= (((a + n) * (b + n)) / ((c + n) * (n + 1))) * z
+    sum += term
   }
-  throw new InvalidInputError(`hyp2f1(${a}, ${b}; ${c}; ${z}) did not converge in ${MAX_TERMS} terms`)
+  return undefined
+}
+
+/**
+ * sup over m >= m0 of f(m) = (m+a)(m+b) / ((m+c)(m+1)), for m0 with m0 + a, m0 + b, m0 + c >= 0.
+ * f tends to 1, and f' has the sign of the quadratic
+ *   (c+1-a-b) m² + 2(c-ab) m + ((a+b)c - ab(c+1))
+ * (the cubic terms of P'Q - PQ' cancel), so the supremum is the largest of f(m0), 1
+ * and f at the quadratic's roots beyond m0.
+ */
+function supTermRatio(a: number, b: number, c: number, m0: number): number {
+  const f = (m: number): number => ((m + a) * (m + b)) / ((m + c) * (m + 1))
+  const q2 = c + 1 - a - b
+  const q1 = 2 * (c - a * b)
+  const q0 = (a + b) * c - a * b * (c + 1)
+  let sup = Math.max(f(m0), 1)
+  const consider = (m: number): void => {
+    if (m > m0) sup = Math.max(sup, f(m))
+  }
+  if (q2 === 0) {
+    if (q1 !== 0) consider(-q0 / q1)
+  } else {
+    const discriminant = q1 * q1 - 4 * q2 * q0
+    if (discriminant >= 0) {
+      const root = Math.sqrt(discriminant)
+      consider((-q1 - root) / (2 * q2))
+      consider((-q1 + root) / (2 * q2))
+    }
+  }
+  return sup
+}
+
+function series(a: number, b: number, c: number, z: number): number {
+  const sum = hyp2f1Series(a, b, c, z)
+  if (sum === undefined) throw new InvalidInputError(`hyp2f1(${a}, ${b}; ${c}; ${z}) did not converge in ${MAX_TERMS} terms`)
+  return sum
 }
 
 /** Γ(p1)Γ(p2)/(Γ(q1)Γ(q2)), in logs with signs; a pole in the denominator gives 0. */

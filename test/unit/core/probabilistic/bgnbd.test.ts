@@ -4,7 +4,8 @@ import { createRandom } from "../../../../src/core/random"
 import { simulateBgNbd } from "./simulate"
 
 const params: BgNbdParams = { r: 2, alpha: 3, a: 2, b: 3 }
-const info = { timeUnitDays: 7, penalizer: 0, logLikelihood: -1, customers: 1, converged: true }
+const relativeError = (got: number, want: number): number => Math.abs(got - want) / Math.abs(want)
+const info = { timeUnitDays: 7, penalizer: 0, logLikelihood: -1, customers: 1, converged: true, boundary: false }
 
 describe("bgnbdLogLikelihood", () => {
   it("equals the hand-computed likelihood of one repeat customer", () => {
@@ -78,6 +79,43 @@ describe("BgNbdModel predictions", () => {
     expect(exact).toBeCloseTo((at(1 - 1e-4) + at(1 + 1e-4)) / 2, 6)
   })
 
+  it("evaluates the parameters of a fit that ran to the boundary (a -> 0, b -> ∞) as the NBD limit", () => {
+    // The maximum-likelihood point reached on Online Retail at 2011-07-15 by the search before
+    // it knew about the boundary; its expectations used to throw (2F1 did not converge).
+    const edge = new BgNbdModel(
+      { r: 0.7513061961456974, alpha: 9.335872125359879, a: 1.151189848718913e-7, b: 19180266.0850583 },
+      info
+    )
+    const t = 90 / 7
+    for (const [x, tx, T] of [
+      [0, 0, 0],
+      [0, 0, 30],
+      [1, 2, 20],
+      [7, 25, 31.5],
+      [120, 31, 31.5],
+    ]) {
+      // As a/(a+b+x) -> 0: P(alive) -> 1 and E -> P(alive)·(r+x)·t/(α+T), the NBD value;
+      // the series in k bounds the gap by (r+x)(r+x+1)/2 · (t/(α+T))² · a/(a+b+x), here < 1e-13.
+      const nbd = ((edge.params.r + x) * t) / (edge.params.alpha + T)
+      const p = edge.pAlive(x, tx, T)
+      expect(p).toBeGreaterThan(1 - 1e-6)
+      expect(relativeError(edge.conditionalExpectedPurchases(t, x, tx, T), p * nbd)).toBeLessThan(1e-12)
+    }
+  })
+
+  it("scores 5,000 customers at boundary parameters in well under a second", () => {
+    const edge = new BgNbdModel({ r: 0.75, alpha: 9.3, a: 1e-7, b: 2e7 }, info)
+    const started = performance.now()
+    let total = 0
+    for (let i = 0; i < 5000; i++) {
+      const x = i % 40
+      const T = 1 + (i % 52)
+      total += edge.conditionalExpectedPurchases(90 / 7, x, x === 0 ? 0 : T / 2, T) + edge.pAlive(x, x === 0 ? 0 : T / 2, T)
+    }
+    expect(Number.isFinite(total)).toBe(true)
+    expect(performance.now() - started).toBeLessThan(250)
+  })
+
   it("rejects negative horizons and a missing time unit", () => {
     expect(() => model.conditionalExpectedPurchases(-1, 0, 0, 1)).toThrow(/t must be a finite number >= 0/)
     expect(() => new BgNbdModel(params, { ...info, timeUnitDays: 0 })).toThrow(/timeUnitDays must be a finite number > 0/)
@@ -91,6 +129,7 @@ describe("fitBgNbd", () => {
   it("recovers simulated parameters and beats the true parameters' likelihood", () => {
     const model = fitBgNbd(histories, { timeUnitDays: 7 })
     expect(model.info.converged).toBe(true)
+    expect(model.info.boundary).toBe(false)
     expect(model.params.r).toBeGreaterThan(0.4)
     expect(model.params.r).toBeLessThan(0.6)
     expect(model.params.alpha).toBeGreaterThan(3.5)
@@ -99,6 +138,41 @@ describe("fitBgNbd", () => {
     expect(model.logLikelihood).toBeGreaterThanOrEqual(bgnbdLogLikelihood(truth, histories))
     expect(model.logLikelihood).toBeCloseTo(bgnbdLogLikelihood(model.params, histories), 8)
     expect(model.timeUnitDays).toBe(7)
+  })
+
+  // NBD-like data: purchase rates vary, dropout probabilities are all but 0 (Beta(1e-9, 5)).
+  // Whether a finite sample's likelihood peaks inside or at the edge varies with the sample:
+  // with seed 12 it peaks as p -> 0 (the NBD model), with seed 15 at one dropout
+  // probability p = 0.0017 for everyone (b -> ∞ with a/b fixed); with seed 11 inside.
+  const noDropout: BgNbdParams = { r: 0.8, alpha: 6, a: 1e-9, b: 5 }
+  it.each([
+    [12, 0, 1e-9],
+    [15, 0.001, 0.003],
+  ])("with seed %p ends on the boundary, flagged and usable (mean dropout in [%p, %p])", (seed, low, high) => {
+    const sample = simulateBgNbd(noDropout, 2000, { minT: 26, maxT: 39 }, createRandom(seed))
+    const model = fitBgNbd(sample, { timeUnitDays: 7 })
+    expect(model.info.boundary).toBe(true)
+    expect(model.info.converged).toBe(true)
+    const { r, alpha, a, b } = model.params
+    expect(b).toBe(1e12)
+    expect(a / (a + b)).toBeGreaterThanOrEqual(low)
+    expect(a / (a + b)).toBeLessThanOrEqual(high)
+    expect(r).toBeGreaterThan(0.6)
+    expect(r).toBeLessThan(1)
+    expect(model.logLikelihood).toBeGreaterThanOrEqual(bgnbdLogLikelihood(noDropout, sample))
+    for (const h of sample.slice(0, 300)) {
+      const e = model.conditionalExpectedPurchases(13, h.x, h.tx, h.T)
+      expect(Number.isFinite(e) && e >= 0 && e <= ((r + h.x) * 13) / (alpha + h.T)).toBe(true)
+      expect(model.pAlive(h.x, h.tx, h.T)).toBeGreaterThanOrEqual(0)
+    }
+  })
+
+  it("keeps an interior maximum when the sample has one", () => {
+    const sample = simulateBgNbd(noDropout, 2000, { minT: 26, maxT: 39 }, createRandom(11))
+    const model = fitBgNbd(sample, { timeUnitDays: 7 })
+    expect(model.info.boundary).toBe(false)
+    expect(model.info.converged).toBe(true)
+    expect(model.params.b).toBeLessThan(100)
   })
 
   it("is deterministic", () => {
@@ -139,6 +213,8 @@ describe("BgNbdModel JSON", () => {
     const loaded = BgNbdModel.fromJSON(JSON.parse(JSON.stringify(json)))
     expect(loaded.params).toEqual(params)
     expect(loaded.info).toEqual(info)
+    const onEdge = new BgNbdModel(params, { ...info, boundary: true })
+    expect(BgNbdModel.fromJSON(JSON.parse(JSON.stringify(onEdge.toJSON()))).info.boundary).toBe(true)
     expect(loaded.conditionalExpectedPurchases(10, 2, 4, 6)).toBe(model.conditionalExpectedPurchases(10, 2, 4, 6))
   })
 
@@ -152,5 +228,13 @@ describe("BgNbdModel JSON", () => {
       /"timeUnitDays" must be > 0/
     )
     expect(() => BgNbdModel.fromJSON(null)).toThrow(ModelFormatError)
+    expect(() => BgNbdModel.fromJSON({ ...json, state: { ...json.state, boundary: 1 } })).toThrow(/"boundary" must be a boolean/)
+  })
+
+  it("reads a model saved before the boundary flag existed as an interior fit", () => {
+    const json = model.toJSON()
+    const { boundary: _dropped, ...older } = json.state
+    expect(_dropped).toBe(false)
+    expect(BgNbdModel.fromJSON({ ...json, state: older }).info.boundary).toBe(false)
   })
 })

@@ -2,7 +2,7 @@ import { BgNbdModel } from "../../../../src/core/probabilistic/bgnbd"
 import { DAYS_PER_MONTH, customerLifetimeValue, expectedSpend } from "../../../../src/core/probabilistic/clv"
 import { GammaGammaModel } from "../../../../src/core/probabilistic/gamma-gamma"
 
-const fitInfo = { penalizer: 0, logLikelihood: -1, customers: 1, converged: true }
+const fitInfo = { penalizer: 0, logLikelihood: -1, customers: 1, converged: true, boundary: false }
 // CDNOW-like estimates, in weeks
 const weekly = new BgNbdModel({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, { ...fitInfo, timeUnitDays: 7 })
 const spend = new GammaGammaModel({ p: 6.25, q: 3.74, gamma: 15.44 }, fitInfo)
