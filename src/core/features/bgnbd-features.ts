@@ -3,10 +3,11 @@
  * as of the cutoff (same-day orders merged into one purchase, times in weeks as in the
  * papers), then gives each customer P(alive) and the expected purchase days within the
  * horizon. The fit carries a small L2 penalty ({@link BGNBD_PENALIZER}): without it, the
- * maximum-likelihood parameters often run off to a, b in the millions when the data
- * cannot tell how dropout varies between customers (at 4 of 7 monthly cutoffs of Online
- * Retail), where the expected purchases cannot be evaluated; with it those fits
- * evaluate, and the expected purchases rank future buyers as well as before.
+ * maximum-likelihood fit ends at the model's edge (a, b without bound: no dropout) when
+ * the data cannot tell how dropout varies between customers, which happened at 4 of 7
+ * monthly cutoffs of Online Retail and not at the others; with it every cutoff's fit stays
+ * inside, so the feature is computed the same way at every cutoff, and the expected
+ * purchases ranked future buyers as well as the unpenalised ones.
  * When there are fewer than {@link BGNBD_MIN_CUSTOMERS} customers, or the
  * data cannot identify the model (no repeat purchase, parameters driven out of range,
  * a prediction that does not evaluate to a finite number), every customer gets the
