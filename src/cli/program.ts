@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander"
+import { redactUrl } from "../config/redact"
 import { InvalidInputError, NotEnoughDataError } from "../core/errors"
 import { registerDemo } from "./commands/demo"
 import { registerExport } from "./commands/export"
@@ -45,10 +46,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT_USAGE
     }
     if (error instanceof UsageError || error instanceof InvalidInputError || error instanceof NotEnoughDataError) {
-      io.err(`medusa-ml: ${error.message}\n`)
+      io.err(`medusa-ml: ${redactUrl(error.message)}\n`)
       return EXIT_USAGE
     }
-    io.err(`medusa-ml: ${error instanceof Error ? error.message : String(error)}\n`)
+    io.err(`medusa-ml: ${redactUrl(error instanceof Error ? error.message : String(error))}\n`)
     return EXIT_FAILURE
   }
 }

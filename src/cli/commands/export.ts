@@ -1,3 +1,4 @@
+import { redactUrl } from "../../config/redact"
 import type { Command } from "commander"
 import { CUSTOMER_SCORES_TASK } from "../../engine/save-customer-scores"
 import { RECOMMENDATIONS_TASK } from "../../engine/save-recommendations"
@@ -33,7 +34,7 @@ export function registerExport(program: Command, io: CliIo): void {
       const store = new MlStore(await openMlDataSource(parseDb(opts.db), { migrate: true }))
       try {
         const champion = await store.champion(CUSTOMER_SCORES_TASK)
-        if (!champion) throw new UsageError(`--db: no trained model in ${opts.db}; run medusa-ml train first`)
+        if (!champion) throw new UsageError(`--db: no trained model in ${redactUrl(opts.db)}; run medusa-ml train first`)
         const writer = new CsvFileWriter(opts.out, PREDICTION_COLUMNS)
         const predictions = await store.predictionsOf(champion.id)
         for (const p of predictions) {
@@ -67,7 +68,7 @@ export function registerExport(program: Command, io: CliIo): void {
       const store = new MlStore(await openMlDataSource(parseDb(opts.db), { migrate: true }))
       try {
         const champion = await store.champion(RECOMMENDATIONS_TASK)
-        if (!champion) throw new UsageError(`--db: no recommendations in ${opts.db}; run medusa-ml train first`)
+        if (!champion) throw new UsageError(`--db: no recommendations in ${redactUrl(opts.db)}; run medusa-ml train first`)
         const writer = new CsvFileWriter(opts.out, ["source_type", "source_id", "rank", "product_id", "score"])
         const rows = await store.recommendationsOf(champion.id)
         for (const r of rows) await writer.write([r.sourceType, r.sourceId, r.rank, r.productId, r.score])

@@ -1,3 +1,4 @@
+import { redactUrl } from "../../config/redact"
 import { createReadStream, existsSync } from "node:fs"
 import type { Command } from "commander"
 import { readRequests } from "../../core/serving/request-file"
@@ -35,7 +36,7 @@ export function registerRecommend(program: Command, io: CliIo): void {
       let lists
       try {
         const champion = await store.champion(RECOMMENDATIONS_TASK)
-        if (!champion) throw new UsageError(`--db: no recommendations in ${args.db}; run medusa-ml train first`)
+        if (!champion) throw new UsageError(`--db: no recommendations in ${redactUrl(args.db)}; run medusa-ml train first`)
         lists = indexStoredLists(await store.recommendationsOf(champion.id))
       } finally {
         await store.close()

@@ -1,3 +1,4 @@
+import { redactUrl } from "../../config/redact"
 import type { CustomerScore, TrainingReport } from "../../core/pipeline/report"
 import type { CliIo } from "../io"
 
@@ -40,7 +41,7 @@ export function printTrainingSummary(
     lines.push(`  ${s.customerId.padEnd(12)} churn ${pct(s.churnRisk).padStart(6)}  CLV ${num(s.predictedClv, 0).padStart(8)}  ${s.segment}`)
     for (const reason of s.reasons) lines.push(`      - ${reason.text}`)
   }
-  lines.push("", `stored ${scores.length.toLocaleString("en")} predictions as model version ${input.versionId} in ${input.db}`)
+  lines.push("", `stored ${scores.length.toLocaleString("en")} predictions as model version ${input.versionId} in ${redactUrl(input.db)}`)
   if (input.reportPath) lines.push(`report: ${input.reportPath}`)
   io.out(lines.join("\n") + "\n")
 }

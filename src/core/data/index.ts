@@ -1,6 +1,6 @@
 export { readOrders, ORDER_FORMATS } from "./read-orders"
 export type { OrderFormat, ReadOrdersOptions, ReadOrdersResult } from "./read-orders"
-export { buildOrderHistory, DROP_REASONS } from "./types"
+export { buildOrderHistory, DROP_REASONS, orderKey } from "./types"
 export type { DropReason, DroppedRows, OrderHistory, OrderLine, ProductInfo, ReadSummary } from "./types"
 export { CDNOW_PRODUCT_ID } from "./cdnow"
 export { parseTimestamp, parseCompactDate, parseDecimal } from "./parse-values"

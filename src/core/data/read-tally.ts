@@ -3,7 +3,7 @@
  * reason, or dated at/after asOf) and turns it into the history and its summary.
  */
 import {
-  buildOrderHistory,
+  buildOrderHistory, orderKey,
   DROP_REASONS,
   type DropReason,
   type DroppedRows,
@@ -44,7 +44,7 @@ export class ReadTally {
     const orders = new Set<string>()
     for (const line of history.lines) {
       customers.add(line.customerId)
-      orders.add(line.orderId)
+      orders.add(orderKey(line))
     }
     const summary: ReadSummary = {
       linesRead: this.linesRead,

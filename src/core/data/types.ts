@@ -75,6 +75,14 @@ export interface ReadSummary {
   lastAt: number
 }
 
+/**
+ * The key of the order a line belongs to. Order ids are only unique within a customer
+ * in some exports (per-customer order numbers), so an order is a customer and an id.
+ */
+export function orderKey(line: Pick<OrderLine, "customerId" | "orderId">): string {
+  return `${line.customerId}\u0000${line.orderId}`
+}
+
 /** Sorts a copy of `lines` by time then order id (stable) and indexes their products. */
 export function buildOrderHistory(lines: readonly OrderLine[]): OrderHistory {
   const sorted = lines.slice().sort(compareLines)

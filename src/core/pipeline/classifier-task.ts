@@ -6,13 +6,13 @@
  */
 import type { OrderHistory } from "../data/types"
 import { InvalidInputError } from "../errors"
+import { DAY_MS } from "../features/customer-activity"
 import { CountryEncoder, FEATURE_NAMES, buildStackedSet, chooseCutoffs, heavyTailedFeatureIndices } from "../features"
 import type { LearnerType } from "../learners/factory"
 import { createMatrix, type Matrix } from "../linalg/matrix"
 import type { Random } from "../random"
 import { isBetterCandidate, refitOnAll, tuneBinaryTask, type LabelledRows, type TrainedPipeline, type TunedTask } from "../tuning"
 
-const DAY_MS = 86_400_000
 
 export type TaskLabel = "purchase" | "churn"
 
@@ -174,10 +174,17 @@ export function classifierInputs(task: ClassifierTask, raw: Matrix, countries: r
 export function recencyWeights(
   times: readonly number[],
   halfLifeDays: number,
-  newest: number = Math.max(...times)
+  newest: number = latest(times)
 ): Float64Array | undefined {
   if (halfLifeDays === 0 || times.length === 0) return undefined
   return Float64Array.from(times, (t) => 0.5 ** ((newest - t) / (halfLifeDays * DAY_MS)))
+}
+
+/** The largest value (a loop: spreading one argument per row overflows the stack on large stores). */
+function latest(times: readonly number[]): number {
+  let max = -Infinity
+  for (const t of times) if (t > max) max = t
+  return max
 }
 
 function selectColumns(X: Matrix, columns: readonly number[]): Matrix {

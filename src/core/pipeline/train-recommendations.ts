@@ -5,7 +5,7 @@
  * per customer (for you, with and without what they already bought) and store-wide
  * (popular).
  */
-import type { OrderHistory } from "../data/types"
+import { buildOrderHistory, type OrderHistory } from "../data/types"
 import { indexHistory, tuneRecommenders, type RecommenderTuningReport, type ScoredProduct } from "../recommend"
 import { createRandom } from "../random"
 
@@ -40,8 +40,10 @@ export interface RecommendationResult {
   report: RecommenderTuningReport & { lists: Record<ListSource, number>; timings: Record<string, number> }
 }
 
-export function trainRecommendations(history: OrderHistory, options: RecommendationOptions): RecommendationResult {
+export function trainRecommendations(all: OrderHistory, options: RecommendationOptions): RecommendationResult {
   const started = performance.now()
+  // nothing at or after as-of is read, whoever calls
+  const history = all.lastAt < options.asOf ? all : buildOrderHistory(all.lines.filter((line) => line.orderedAt < options.asOf))
   const tuned = tuneRecommenders(history, {
     random: createRandom(options.seed),
     trials: options.trials ?? 12,

@@ -3,7 +3,7 @@
  * expected orders, Gamma-Gamma for the expected order value, and from both the
  * expected spend in the horizon and the discounted lifetime value.
  */
-import type { OrderHistory } from "../data/types"
+import { orderKey, type OrderHistory } from "../data/types"
 import { fitBgNbd, type BgNbdModel } from "../probabilistic/bgnbd"
 import { customerLifetimeValue, expectedSpend } from "../probabilistic/clv"
 import { summarizeCustomers, type PurchaseEvent } from "../probabilistic/customer-summary"
@@ -33,15 +33,16 @@ export interface ValueModels {
   byCustomer: Map<string, CustomerValue>
 }
 
-/** One purchase event per order: its first line's time and the sum of its lines' values. */
+/** One purchase event per order (a customer's order id): its first line's time and the sum of its lines' values. */
 export function orderEvents(history: OrderHistory, asOf: number): PurchaseEvent[] {
   const byOrder = new Map<string, PurchaseEvent>()
   for (const line of history.lines) {
     if (line.orderedAt >= asOf) break
-    const event = byOrder.get(line.orderId)
+    const key = orderKey(line)
+    const event = byOrder.get(key)
     const value = line.quantity * line.unitPrice
     if (event) event.value += value
-    else byOrder.set(line.orderId, { customerId: line.customerId, orderedAt: line.orderedAt, value })
+    else byOrder.set(key, { customerId: line.customerId, orderedAt: line.orderedAt, value })
   }
   return [...byOrder.values()]
 }

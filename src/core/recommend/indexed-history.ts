@@ -4,7 +4,7 @@
  * its distinct products (in order of first appearance within the order) and each customer
  * lists their orders oldest first.
  */
-import type { OrderHistory } from "../data/types"
+import { orderKey, type OrderHistory } from "../data/types"
 
 export interface IndexedHistory {
   /** Product number -> product id. */
@@ -59,7 +59,7 @@ export function indexHistory(history: OrderHistory): IndexedHistory {
   lines.forEach((line, at) => {
     lineProduct[at] = productOf(line.productId)
     // Orders are keyed by customer too: two customers never share an order.
-    const order = orderOf(`${line.customerId}\u0000${line.orderId}`)
+    const order = orderOf(orderKey(line))
     lineOrder[at] = order
     if (order === orderTimes.length) {
       orderTimes.push(line.orderedAt)

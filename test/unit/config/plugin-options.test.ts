@@ -71,4 +71,13 @@ describe("redactUrl", () => {
     )
     expect(redactUrl("postgres://db:5432/shop")).toBe("postgres://db:5432/shop")
   })
+
+  it.each([
+    ["postgres://u:p@ss@db/shop", "postgres://u:***@db/shop"],
+    ["postgres://u:pa/ss#1@db:5432/shop", "postgres://u:***@db:5432/shop"],
+    ["postgres://db/shop?user=u&password=s3cret&ssl=true", "postgres://db/shop?user=u&password=***&ssl=true"],
+    ["failed: connect to redis://:p@ss@cache:6379 refused", "failed: connect to redis://:***@cache:6379 refused"],
+  ])("hides a password of any shape: %s", (input, expected) => {
+    expect(redactUrl(input)).toBe(expected)
+  })
 })
