@@ -1,3 +1,5 @@
+import { existsSync, statSync } from "node:fs"
+import path from "node:path"
 import { InvalidInputError } from "../core/errors"
 import { parseStoreUrl, type StoreLocation } from "../store/store-location"
 import { UsageError } from "./io"
@@ -45,3 +47,15 @@ export function parseDb(value: string): StoreLocation {
   }
 }
 
+
+/** A file the command will write: its folder must exist and it must not be a folder itself. */
+export function checkWritableFile(file: string, option: string): void {
+  const folder = path.dirname(path.resolve(file))
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`${option}: no such folder: ${folder}`)
+  if (existsSync(file) && statSync(file).isDirectory()) throw new UsageError(`${option}: is a folder, not a file: ${file}`)
+}
+
+/** A file the command will read. */
+export function checkReadableFile(file: string, option: string): void {
+  if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`${option}: no such file: ${file}`)
+}

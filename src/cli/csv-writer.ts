@@ -14,18 +14,28 @@ export function csvLine(values: readonly (string | number | null | undefined)[])
 /** Writes rows to a file with back-pressure; `close()` resolves once everything is on disk. */
 export class CsvFileWriter {
   private readonly stream: WriteStream
+  private failure: Error | null = null
 
-  constructor(path: string, header: readonly string[]) {
+  constructor(private readonly path: string, header: readonly string[]) {
     this.stream = createWriteStream(path)
+    // a failed open or write surfaces at the next write or at close, as an error naming the file
+    this.stream.on("error", (error) => (this.failure = error))
     this.stream.write(csvLine(header))
   }
 
   async write(values: readonly (string | number | null | undefined)[]): Promise<void> {
-    if (!this.stream.write(csvLine(values))) await once(this.stream, "drain")
+    this.throwIfFailed()
+    if (!this.stream.write(csvLine(values))) await Promise.race([once(this.stream, "drain"), once(this.stream, "close")])
   }
 
   async close(): Promise<void> {
+    this.throwIfFailed()
     this.stream.end()
-    await once(this.stream, "finish")
+    await Promise.race([once(this.stream, "finish"), once(this.stream, "close")])
+    this.throwIfFailed()
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw new Error(`cannot write ${this.path}: ${this.failure.message}`)
   }
 }

@@ -5,7 +5,7 @@
 import type { CustomerModelsResult } from "../core/pipeline/train-customer-models"
 import { serializeCustomerModels } from "../core/pipeline/model-bundle"
 import type { ModelVersion } from "../models"
-import type { MlStore } from "../store/ml-store"
+import type { MlStore, SaveVersionInput } from "../store/ml-store"
 import { toJson, toJsonObject } from "./json"
 
 /** The task whose champion holds the customer predictions. */
@@ -19,14 +19,15 @@ export interface SaveScoresOptions {
   promote: boolean
 }
 
-export async function saveCustomerScores(
-  store: MlStore,
-  result: CustomerModelsResult,
-  options: SaveScoresOptions
-): Promise<ModelVersion> {
+export async function saveCustomerScores(store: MlStore, result: CustomerModelsResult, options: SaveScoresOptions): Promise<ModelVersion> {
+  return store.saveModelVersion(customerScoresVersion(result, options))
+}
+
+/** The model version of a customer-pipeline result, with all its predictions. */
+export function customerScoresVersion(result: CustomerModelsResult, options: SaveScoresOptions): SaveVersionInput {
   const { report } = result
   const scoredAt = options.scoredAt ?? new Date()
-  return store.saveModelVersion({
+  return {
     version: {
       task: CUSTOMER_SCORES_TASK,
       learner: report.purchase.chosen.learner,
@@ -54,5 +55,5 @@ export async function saveCustomerScores(
       scoredAt,
     })),
     promote: options.promote,
-  })
+  }
 }

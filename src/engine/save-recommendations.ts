@@ -4,18 +4,29 @@
  */
 import type { RecommendationResult } from "../core/pipeline/train-recommendations"
 import type { ModelVersion } from "../models"
-import type { MlStore } from "../store/ml-store"
+import type { MlStore, SaveVersionInput } from "../store/ml-store"
 import { toJsonObject } from "./json"
 
 export const RECOMMENDATIONS_TASK = "recommendations"
 
+export interface SaveRecommendationsOptions {
+  asOf: number
+  trainingRunId: string | null
+  promote: boolean
+}
+
 export async function saveRecommendations(
   store: MlStore,
   result: RecommendationResult,
-  options: { asOf: number; trainingRunId: string | null; promote: boolean }
+  options: SaveRecommendationsOptions
 ): Promise<ModelVersion> {
+  return store.saveModelVersion(recommendationsVersion(result, options))
+}
+
+/** The model version of a recommendation-pipeline result, with every stored list. */
+export function recommendationsVersion(result: RecommendationResult, options: SaveRecommendationsOptions): SaveVersionInput {
   const { report } = result
-  return store.saveModelVersion({
+  return {
     version: {
       task: RECOMMENDATIONS_TASK,
       learner: "item-to-item",
@@ -46,5 +57,5 @@ export async function saveRecommendations(
       }))
     ),
     promote: options.promote,
-  })
+  }
 }

@@ -50,23 +50,19 @@ export class MlStore {
    * promotes it if asked, in one transaction: readers see all of it or none.
    */
   async saveModelVersion(input: SaveVersionInput): Promise<ModelVersion> {
-    const { entities } = this.ml
+    const [version] = await this.saveModelVersions([input])
+    return version
+  }
+
+  /**
+   * Writes several model versions (of different tasks, from one training) in one
+   * transaction: a training either replaces all of its champions or none.
+   */
+  async saveModelVersions(inputs: SaveVersionInput[]): Promise<ModelVersion[]> {
     return this.ml.dataSource.transaction(async (manager) => {
-      const now = new Date()
-      const version: ModelVersion = {
-        ...input.version,
-        id: newId("mlver"),
-        status: input.promote ? "champion" : input.rejected ? "rejected" : "challenger",
-        createdAt: now,
-        promotedAt: input.promote ? now : null,
-      }
-      if (input.promote) await this.demoteChampion(manager, version.task)
-      await insertChunked(manager, entities.modelVersion, [version])
-      const predictions = (input.predictions ?? []).map((p) => ({ ...p, id: newId("mlpred"), modelVersionId: version.id }))
-      await insertChunked(manager, entities.customerPrediction, predictions)
-      const recommendations = (input.recommendations ?? []).map((r) => ({ ...r, id: newId("mlrec"), modelVersionId: version.id }))
-      await insertChunked(manager, entities.recommendation, recommendations)
-      return version
+      const saved: ModelVersion[] = []
+      for (const input of inputs) saved.push(await this.insertVersion(manager, input))
+      return saved
     })
   }
 
@@ -140,6 +136,25 @@ export class MlStore {
 
   async close(): Promise<void> {
     if (this.ml.dataSource.isInitialized) await this.ml.dataSource.destroy()
+  }
+
+  private async insertVersion(manager: EntityManager, input: SaveVersionInput): Promise<ModelVersion> {
+    const { entities } = this.ml
+    const now = new Date()
+    const version: ModelVersion = {
+      ...input.version,
+      id: newId("mlver"),
+      status: input.promote ? "champion" : input.rejected ? "rejected" : "challenger",
+      createdAt: now,
+      promotedAt: input.promote ? now : null,
+    }
+    if (input.promote) await this.demoteChampion(manager, version.task)
+    await insertChunked(manager, entities.modelVersion, [version])
+    const predictions = (input.predictions ?? []).map((p) => ({ ...p, id: newId("mlpred"), modelVersionId: version.id }))
+    await insertChunked(manager, entities.customerPrediction, predictions)
+    const recommendations = (input.recommendations ?? []).map((r) => ({ ...r, id: newId("mlrec"), modelVersionId: version.id }))
+    await insertChunked(manager, entities.recommendation, recommendations)
+    return version
   }
 
   private async demoteChampion(manager: EntityManager, task: string): Promise<void> {

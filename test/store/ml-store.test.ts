@@ -74,6 +74,16 @@ describe.each(["sqlite", "postgres"] as const)("the plugin store on %s", (dialec
     expect(Number(versions[0].n)).toBe(1)
   })
 
+  it("writes the versions of one training together, or none of them", async () => {
+    const first = await opened.store.saveModelVersion(versionInput())
+    const lists = versionInput({ predictions: [], version: { ...versionInput().version, task: "recommendations" } })
+    const broken = versionInput({ predictions: [prediction("cus_x", 0.1), prediction("cus_x", 0.2)] })
+    await expect(opened.store.saveModelVersions([lists, broken])).rejects.toThrow()
+    expect((await opened.store.championVersions()).map((v) => v.id)).toEqual([first.id])
+    const saved = await opened.store.saveModelVersions([lists, versionInput()])
+    expect((await opened.store.championVersions()).map((v) => v.id).sort()).toEqual(saved.map((v) => v.id).sort())
+  })
+
   it("promotes a new champion and keeps the previous one as a challenger", async () => {
     const first = await opened.store.saveModelVersion(versionInput())
     const second = await opened.store.saveModelVersion(versionInput({ predictions: [prediction("cus_c", 0.4)] }))

@@ -4,7 +4,7 @@ import { CUSTOMER_SCORES_TASK } from "../../engine/save-customer-scores"
 import { RECOMMENDATIONS_TASK } from "../../engine/save-recommendations"
 import { openMlDataSource } from "../../store/data-source"
 import { MlStore } from "../../store/ml-store"
-import { parseDb } from "../arguments"
+import { checkWritableFile, parseDb } from "../arguments"
 import { CsvFileWriter } from "../csv-writer"
 import { UsageError, type CliIo } from "../io"
 
@@ -31,6 +31,7 @@ export function registerExport(program: Command, io: CliIo): void {
     .requiredOption("--db <url>", "the store: sqlite:PATH or postgres://…")
     .requiredOption("--out <file>", "the CSV file to write")
     .action(async (opts: { db: string; out: string }) => {
+      checkWritableFile(opts.out, "--out")
       const store = new MlStore(await openMlDataSource(parseDb(opts.db), { migrate: true }))
       try {
         const champion = await store.champion(CUSTOMER_SCORES_TASK)
@@ -65,6 +66,7 @@ export function registerExport(program: Command, io: CliIo): void {
     .requiredOption("--db <url>", "the store: sqlite:PATH or postgres://…")
     .requiredOption("--out <file>", "the CSV file to write")
     .action(async (opts: { db: string; out: string }) => {
+      checkWritableFile(opts.out, "--out")
       const store = new MlStore(await openMlDataSource(parseDb(opts.db), { migrate: true }))
       try {
         const champion = await store.champion(RECOMMENDATIONS_TASK)

@@ -1,12 +1,12 @@
 import { redactUrl } from "../../config/redact"
-import { createReadStream, existsSync } from "node:fs"
+import { createReadStream } from "node:fs"
 import type { Command } from "commander"
 import { readRequests } from "../../core/serving/request-file"
 import { answerRequest, indexStoredLists } from "../../core/serving/stored-lists"
 import { RECOMMENDATIONS_TASK } from "../../engine/save-recommendations"
 import { openMlDataSource } from "../../store/data-source"
 import { MlStore } from "../../store/ml-store"
-import { parseDb, parseWholeNumber } from "../arguments"
+import { checkReadableFile, checkWritableFile, parseDb, parseWholeNumber } from "../arguments"
 import { CsvFileWriter } from "../csv-writer"
 import { UsageError, type CliIo } from "../io"
 
@@ -31,7 +31,8 @@ export function registerRecommend(program: Command, io: CliIo): void {
     .action(async (args: RecommendArgs) => {
       const limit = parseWholeNumber(args.limit, "--limit", 1, 100)
       const location = parseDb(args.db)
-      if (!existsSync(args.requests)) throw new UsageError(`--requests: no such file: ${args.requests}`)
+      checkReadableFile(args.requests, "--requests")
+      checkWritableFile(args.out, "--out")
       const store = new MlStore(await openMlDataSource(location, { migrate: true }))
       let lists
       try {

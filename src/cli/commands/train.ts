@@ -1,15 +1,15 @@
-import { createReadStream, existsSync, statSync, writeFileSync } from "node:fs"
+import { createReadStream, statSync, writeFileSync } from "node:fs"
 import type { Command } from "commander"
 import { readOrders, ORDER_FORMATS, type OrderFormat, type ReadSummary } from "../../core/data"
 import { NotEnoughDataError } from "../../core/errors"
 import { trainCustomerModels } from "../../core/pipeline/train-customer-models"
 import { trainRecommendations } from "../../core/pipeline/train-recommendations"
-import { saveCustomerScores } from "../../engine/save-customer-scores"
-import { saveRecommendations } from "../../engine/save-recommendations"
+import { customerScoresVersion } from "../../engine/save-customer-scores"
+import { recommendationsVersion } from "../../engine/save-recommendations"
 import { toJsonObject } from "../../engine/json"
 import { openMlDataSource } from "../../store/data-source"
 import { MlStore } from "../../store/ml-store"
-import { parseColumnMap, parseDay, parseDb, parseWholeNumber } from "../arguments"
+import { checkReadableFile, checkWritableFile, parseColumnMap, parseDay, parseDb, parseWholeNumber } from "../arguments"
 import { UsageError, type CliIo } from "../io"
 import { createProgress } from "../progress"
 import { printTrainingSummary } from "./train-summary"
@@ -67,7 +67,8 @@ export async function runTrain(given: TrainArgs, io: CliIo): Promise<void> {
   const asOfArg = args.asOf === undefined ? undefined : parseDay(args.asOf, "--as-of")
   const map = parseColumnMap(args.map)
   const location = parseDb(args.db)
-  if (!existsSync(args.orders) || !statSync(args.orders).isFile()) throw new UsageError(`--orders: no such file: ${args.orders}`)
+  checkReadableFile(args.orders, "--orders")
+  if (args.report) checkWritableFile(args.report, "--report")
 
   const started = performance.now()
   const progress = createProgress()
@@ -113,10 +114,15 @@ export async function runTrain(given: TrainArgs, io: CliIo): Promise<void> {
         recommendations: recommendations?.report ?? { skipped: "the orders name fewer than two products" },
         resources: { wallMs: 0, peakRssMb: 0 },
       }
-      const version = await saveCustomerScores(store, result, { asOf, trainingRunId: run.id, promote: true })
-      if (recommendations) await saveRecommendations(store, recommendations, { asOf, trainingRunId: run.id, promote: true })
+      // customer scores and lists replace their champions together, or not at all
+      const saveOptions = { asOf, trainingRunId: run.id, promote: true }
+      const [version] = await store.saveModelVersions([
+        customerScoresVersion(result, saveOptions),
+        ...(recommendations ? [recommendationsVersion(recommendations, saveOptions)] : []),
+      ])
       // measured by this process: the whole command, from reading to the stored results
       report.resources = { wallMs: Math.round(performance.now() - started), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }
+      if (args.report) writeFileSync(args.report, JSON.stringify(report, null, 2))
       await store.updateTrainingRun(run.id, {
         status: "succeeded",
         stage: "done",
@@ -125,7 +131,6 @@ export async function runTrain(given: TrainArgs, io: CliIo): Promise<void> {
         timings: result.report.timings,
         report: toJsonObject(report),
       })
-      if (args.report) writeFileSync(args.report, JSON.stringify(report, null, 2))
       printTrainingSummary(io, { report, scores: result.scores, versionId: version.id, db: args.db, reportPath: args.report })
     } catch (error) {
       // the run says why; the previous champion stays as it was

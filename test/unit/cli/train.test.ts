@@ -70,6 +70,9 @@ describe("medusa-ml train and export predictions", () => {
     [["train", "--orders", "ORDERS", "--format", "generic", "--db", "mysql://x"], '--db: expected postgres://… or sqlite:PATH, got "mysql://x"'],
     [["train", "--orders", "ORDERS", "--format", "generic", "--map", "nonsense"], '--map: expected column=field, got "nonsense"'],
     [["export", "predictions", "--db", "sqlite::memory:", "--out", "/dev/null"], "--db: no trained model in sqlite::memory:; run medusa-ml train first"],
+    [["export", "predictions", "--db", "sqlite::memory:", "--out", "/no/such/folder/p.csv"], "--out: no such folder: /no/such/folder"],
+    [["train", "--orders", "ORDERS", "--format", "generic", "--report", "/no/such/folder/r.json"], "--report: no such folder: /no/such/folder"],
+    [["recommend", "--db", "sqlite::memory:", "--requests", "/tmp", "--out", "x.csv"], "--requests: no such file: /tmp"],
   ])("exits 2 with one line for %j", async (args, message) => {
     const run = await runCli(args.map((a) => (a === "ORDERS" ? orders : a)))
     expect(run.code).toBe(2)
