@@ -47,6 +47,8 @@ export function modelVersionSchema(t: ColumnTypes): EntitySchema<ModelVersion> {
       // the registry reads "the champion of task X" and "versions of task X, newest first"
       { name: "IDX_ml_model_version_task_status", columns: ["task", "status"] },
       { name: "IDX_ml_model_version_task_created", columns: ["task", "createdAt"] },
+      // at most one champion per task, even when two trainings finish at the same moment
+      { name: "UQ_ml_model_version_champion", columns: ["task"], unique: true, where: "status = 'champion'" },
     ],
   })
 }

@@ -63,10 +63,13 @@ export class JobQueue {
   }
 
   async close(): Promise<void> {
-    await this.stopWorker()
-    await this.queue.close()
-    this.connection.disconnect()
-    this.workerConnection?.disconnect()
+    try {
+      await this.stopWorker()
+      await this.queue.close()
+    } finally {
+      this.connection.disconnect()
+      this.workerConnection?.disconnect()
+    }
   }
 
   private async dispatch(job: Job): Promise<unknown> {

@@ -80,6 +80,8 @@ export interface ClassifierTask {
   tuned: TunedTask
   /** The winner refitted on training and validation rows: what scores customers at as-of. */
   model: TrainedPipeline
+  /** The decision threshold of the refitted model (max F1 on its out-of-fold validation scores). */
+  threshold: number
   /** Calibration chosen for the refitted model, with the cross-fitted validation log-loss of each method. */
   finalCalibration: { method: string; logLoss: Record<string, number> }
   validation: ValidationRows
@@ -146,6 +148,7 @@ export async function trainClassifierTask(history: OrderHistory, options: Classi
     tuned,
     model: refitted.model,
     finalCalibration: { method: refitted.calibration.method, logLoss: refitted.calibration.logLoss },
+    threshold: refitted.threshold,
     validation: {
       cutoff: cutoffs.validationCutoff,
       customerIds: stacked.validation.customerIds,

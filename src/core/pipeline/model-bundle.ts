@@ -31,7 +31,7 @@ function classifier(task: ClassifierTask): SerializedClassifier {
     columns: task.columns,
     countryEncoder: task.countryEncoder.toJSON(),
     pipeline: task.model.toJSON(),
-    threshold: task.tuned.winner.threshold,
+    threshold: task.threshold,
   }
 }
 

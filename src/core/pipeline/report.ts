@@ -12,7 +12,10 @@ export interface TaskReport {
   validationRows: number
   chosen: { featureSet: string; learner: string; params: Record<string, unknown>; calibration: string; threshold: number }
   candidates: CandidateReport[]
-  /** The winner on the validation cutoff, at the chosen threshold. */
+  /**
+   * The tuned winner on the validation cutoff (before the refit that also learns from
+   * those rows), at its own max-F1 threshold: the honest out-of-time figures.
+   */
   metrics: Record<string, unknown>
   /** Cross-fitted validation log-loss per calibration method: for the tuned winner, and for the refitted final model. */
   calibrationLogLoss: { tuned: Record<string, number>; final: Record<string, number> }
@@ -66,7 +69,7 @@ export function taskReport(task: ClassifierTask, byCountry: GroupQuality[], bySe
       learner: winner.spec.type,
       params: winner.spec.params,
       calibration: task.finalCalibration.method,
-      threshold: winner.threshold,
+      threshold: task.threshold,
     },
     candidates: task.candidates,
     metrics: { ...winner.metrics },

@@ -200,6 +200,7 @@ function segmentsOf(raw: Matrix): string[] {
 
 function breakdown(task: ClassifierTask) {
   const { validation } = task
+  // the validation probabilities are the tuned winner's, so is the threshold they are cut at
   const threshold = task.tuned.winner.threshold
   return taskReport(
     task,

@@ -2,7 +2,7 @@
  * Final training of a tuned task on all labelled rows (train + validation).
  *
  * The scaler is refitted on all rows and the winning spec is trained again with the same
- * params and the same seed; the threshold chosen on validation is kept.
+ * params and the same seed.
  *
  * Calibration is chosen again for the refitted model, honestly: a calibrator maps one
  * learner's scores, and the refitted learner's scale differs from the tuned one's (on
@@ -12,9 +12,11 @@
  * which gives out-of-fold scores of the refit procedure for every validation row (the
  * half it trains on weighs double, standing in for the whole block). The
  * usual rule (a calibrator is kept only when, cross-fitted, it lowers log-loss) is
- * applied to those scores, and a kept calibrator is fitted on them.
+ * applied to those scores, a kept calibrator is fitted on them, and the decision
+ * threshold (max F1) is chosen again on them, on the scale the final model scores on.
  */
 import { InvalidInputError } from "../errors"
+import { bestF1Threshold } from "../metrics/classification"
 import { createLearner, type LearnerSpec } from "../learners/factory"
 import { StandardScaler } from "../learners/standard-scaler"
 import { createMatrix, selectRows, type Matrix } from "../linalg/matrix"
@@ -27,6 +29,8 @@ export interface Refitted {
   model: TrainedPipeline
   /** The calibration choice for the refitted model, made on out-of-fold scores. */
   calibration: CalibrationChoice
+  /** The max-F1 threshold on the refitted model's out-of-fold (calibrated) scores. */
+  threshold: number
 }
 
 /** The winner retrained on train + validation rows, with calibration chosen for it, and the same feature names. */
@@ -52,8 +56,9 @@ export function refitOnAll(tuned: TunedTask, rows: { train: LabelledRows; valida
     inFold.forEach((row, k) => (outOfFold[row] = scores[k]))
   }
   const calibration = chooseCalibration(outOfFold, validation.y, createRandom(winner.seed))
+  const { threshold } = bestF1Threshold(validation.y, calibration.calibrator ? calibration.calibrator.transform(outOfFold) : outOfFold)
   const final = fit(concatRows(rows.train, validation))
-  return { model: new TrainedPipeline([...model.featureNames], final.scaler, final.learner, calibration.calibrator), calibration }
+  return { model: new TrainedPipeline([...model.featureNames], final.scaler, final.learner, calibration.calibrator), calibration, threshold }
 }
 
 function fitPipeline(

@@ -27,8 +27,11 @@ export default class MlModuleService {
       await this.runtime.jobQueue?.stopWorker()
     },
     onApplicationShutdown: async () => {
-      await this.runtime.jobQueue?.close()
-      await this.runtime.store.close()
+      try {
+        await this.runtime.jobQueue?.close()
+      } finally {
+        await this.runtime.store.close()
+      }
     },
   }
 

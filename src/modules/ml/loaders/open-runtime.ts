@@ -1,6 +1,7 @@
 import type { ConfigModule, LoaderOptions, Logger } from "@medusajs/framework/types"
 import { asValue } from "@medusajs/framework/awilix"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { PluginOptions } from "../../../config/plugin-options"
 import { JobQueue } from "../../../queue/job-queue"
 import { openMlDataSource } from "../../../store/data-source"
 import { MlStore } from "../../../store/ml-store"
@@ -25,17 +26,27 @@ export default async function openRuntime(
   const store = new MlStore(await openMlDataSource(location, { migrate: false }))
   const workerMode: WorkerMode = moduleDeclaration?.worker_mode ?? "shared"
   let jobQueue: JobQueue | null = null
+  // nothing below should fail once the options are valid, but the store must not outlive a failed start
+  try {
+    jobQueue = openJobQueue(pluginOptions, workerMode, log)
+  } catch (error) {
+    await store.close()
+    throw error
+  }
+  const runtime: MlRuntime = { options: pluginOptions, store, storeDescription: description, jobQueue, workerMode }
+  container.register(ML_RUNTIME_KEY, asValue(runtime))
+}
+
+function openJobQueue(pluginOptions: PluginOptions, workerMode: WorkerMode, log: Logger | Console): JobQueue | null {
   if (pluginOptions.redisUrl) {
-    jobQueue = new JobQueue({
+    return new JobQueue({
       redisUrl: pluginOptions.redisUrl,
       prefix: pluginOptions.queuePrefix,
       consume: workerMode !== "server",
       handlers: {},
       onWorkerError: (error) => log.error(`medusa-ml: job worker error: ${error.message}`),
     })
-  } else {
-    log.warn("medusa-ml: no redisUrl given: jobs run inline in this process. Fine for development; set redisUrl for a live store.")
   }
-  const runtime: MlRuntime = { options: pluginOptions, store, storeDescription: description, jobQueue, workerMode }
-  container.register(ML_RUNTIME_KEY, asValue(runtime))
+  log.warn("medusa-ml: no redisUrl given: jobs run inline in this process. Fine for development; set redisUrl for a live store.")
+  return null
 }

@@ -90,9 +90,21 @@ describe("trainCustomerModels", () => {
   it("reads nothing at or after as-of", async () => {
     const poisoned = buildOrderHistory([
       ...orders.lines,
-      ...orders.lines.slice(0, 50).map((l) => ({ ...l, orderedAt: asOf + DAY_MS, quantity: 1000 })),
+      ...orders.lines.slice(0, 50).map((l) => ({ ...l, orderedAt: asOf, quantity: 1000 })),
+      ...orders.lines.slice(50, 100).map((l) => ({ ...l, orderedAt: asOf + DAY_MS, quantity: 1000 })),
     ])
     const third = await trainCustomerModels(poisoned, options)
     expect(withoutTimings(third).scores).toEqual(withoutTimings(first).scores)
+  }, 120_000)
+
+  it("trains a separate churn model when the churn window differs from the horizon", async () => {
+    const separate = await trainCustomerModels(orders, { ...options, churnWindowDays: 60 })
+    expect(separate.report.churn?.windowDays).toBe(60)
+    expect(separate.report.churn?.label).toBe("churn")
+    expect(separate.scores.some((s) => Math.abs(s.churnRisk - (1 - s.purchaseProbability)) > 0.01)).toBe(true)
+    for (const s of separate.scores) {
+      expect(s.churnRisk).toBeGreaterThanOrEqual(0)
+      expect(s.churnRisk).toBeLessThanOrEqual(1)
+    }
   }, 120_000)
 })
