@@ -4,6 +4,8 @@ import { InvalidInputError, NotEnoughDataError } from "../core/errors"
 import { registerDemo } from "./commands/demo"
 import { registerExport } from "./commands/export"
 import { registerRecommend } from "./commands/recommend"
+import { registerRegistry } from "./commands/registry"
+import { registerSimulate } from "./commands/simulate"
 import { UsageError, type CliIo } from "./io"
 import { registerTrain } from "./commands/train"
 
@@ -22,6 +24,8 @@ function buildProgram(io: CliIo): Command {
   registerTrain(program, io)
   registerExport(program, io)
   registerRecommend(program, io)
+  registerRegistry(program, io)
+  registerSimulate(program, io)
   registerDemo(program, io)
   return program
 }

@@ -10,6 +10,14 @@ import { newId } from "./ids"
  */
 const INSERT_CHUNK = 2000
 
+/** A model version id that the store does not hold. */
+export class VersionNotFoundError extends Error {
+  constructor(readonly versionId: string) {
+    super(`no model version ${versionId}`)
+    this.name = "VersionNotFoundError"
+  }
+}
+
 export type NewModelVersion = Omit<ModelVersion, "id" | "createdAt" | "promotedAt" | "status">
 export type NewPrediction = Omit<CustomerPrediction, "id" | "modelVersionId">
 export type NewRecommendation = Omit<Recommendation, "id" | "modelVersionId">
@@ -100,6 +108,41 @@ export class MlStore {
       where: { modelVersionId },
       order: { sourceType: "ASC", sourceId: "ASC", rank: "ASC" },
     })
+  }
+
+  /** Every version, newest first (per task when given). */
+  async modelVersions(task?: string): Promise<ModelVersion[]> {
+    return this.ml.dataSource.getRepository(this.ml.entities.modelVersion).find({
+      where: task ? { task } : {},
+      order: { createdAt: "DESC", id: "DESC" },
+    })
+  }
+
+  /** Makes a version its task's champion; the current one becomes a challenger. One transaction. */
+  async promote(versionId: string): Promise<ModelVersion> {
+    return this.ml.dataSource.transaction(async (manager) => {
+      const [version] = await manager.find(this.ml.entities.modelVersion, { where: { id: versionId } })
+      if (!version) throw new VersionNotFoundError(versionId)
+      if (version.status !== "champion") {
+        await this.demoteChampion(manager, version.task)
+        const promotedAt = new Date()
+        await manager.update(this.ml.entities.modelVersion, { id: versionId }, { status: "champion", promotedAt })
+        return { ...version, status: "champion", promotedAt }
+      }
+      return version
+    })
+  }
+
+  /**
+   * Puts back the task's previous champion: the most recently promoted version other
+   * than the current one. Returns null when there is none.
+   */
+  async rollback(task: string): Promise<ModelVersion | null> {
+    const current = await this.champion(task)
+    const previous = (await this.modelVersions(task))
+      .filter((v) => v.promotedAt !== null && v.id !== current?.id)
+      .sort((a, b) => (b.promotedAt?.getTime() ?? 0) - (a.promotedAt?.getTime() ?? 0))[0]
+    return previous ? this.promote(previous.id) : null
   }
 
   /** The champion of one task, or null. */

@@ -94,6 +94,21 @@ describe.each(["sqlite", "postgres"] as const)("the plugin store on %s", (dialec
     expect(await opened.store.counts()).toEqual({ predictions: 1, recommendations: 1 })
   })
 
+  it("promotes a chosen version by hand and rolls back to the previous champion", async () => {
+    const first = await opened.store.saveModelVersion(versionInput())
+    const second = await opened.store.saveModelVersion(versionInput({ predictions: [] }))
+    const rejected = await opened.store.saveModelVersion(versionInput({ promote: false, rejected: true, predictions: [] }))
+    expect((await opened.store.rollback("customer-scores"))?.id).toBe(first.id)
+    expect((await opened.store.championVersions()).map((v) => v.id)).toEqual([first.id])
+    expect((await opened.store.promote(rejected.id)).status).toBe("champion")
+    expect((await opened.store.championVersions()).map((v) => v.id)).toEqual([rejected.id])
+    // the previous champion is the most recently promoted other version
+    expect((await opened.store.rollback("customer-scores"))?.id).toBe(first.id)
+    expect((await opened.store.modelVersions("customer-scores")).map((v) => v.id)).toEqual([rejected.id, second.id, first.id])
+    await expect(opened.store.promote("mlver_nope")).rejects.toThrow("no model version mlver_nope")
+    expect(await opened.store.rollback("recommendations")).toBeNull()
+  })
+
   it("stores a losing version as rejected without touching the champion", async () => {
     const first = await opened.store.saveModelVersion(versionInput())
     const loser = await opened.store.saveModelVersion(versionInput({ promote: false, rejected: true }))

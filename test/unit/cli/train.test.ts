@@ -62,6 +62,31 @@ describe("medusa-ml train and export predictions", () => {
     expect(answers.filter((a) => a[0] === "q1").map((a) => a[2])).not.toContain(someProduct)
   }, 60_000)
 
+  it("lists the model versions, and refuses promote and rollback without a target", async () => {
+    const db = `sqlite:${path.join(work, "ml.db")}`
+    const models = await runCli(["models", "--db", db])
+    expect(models.code).toBe(0)
+    const lines = models.stdout.trim().split("\n")
+    expect(lines).toHaveLength(2)
+    expect(lines.some((l) => /customer-scores\s+champion/.test(l) && l.includes("PR-AUC"))).toBe(true)
+    expect(lines.some((l) => /recommendations\s+champion/.test(l))).toBe(true)
+    const promote = await runCli(["promote", "mlver_nope", "--db", db])
+    expect(promote.code).toBe(2)
+    expect(promote.stderr).toBe(`medusa-ml: promote: no model version mlver_nope in ${db}\n`)
+    const rollback = await runCli(["rollback", "--db", db])
+    expect(rollback.code).toBe(2)
+    expect(rollback.stderr).toBe(`medusa-ml: rollback: no earlier champion of customer-scores in ${db}\n`)
+  }, 60_000)
+
+  it("simulates a store's orders as a generic CSV", async () => {
+    const out = path.join(work, "simulated.csv")
+    const run = await runCli(["simulate", "--out", out, "--customers", "200", "--days", "120", "--seed", "9"])
+    expect(run.code).toBe(0)
+    const rows = readFileSync(out, "utf8").trim().split("\n")
+    expect(rows[0]).toBe("order_id,customer_id,ordered_at,product_id,quantity,unit_price,title,category,country,currency")
+    expect(run.stdout).toContain(`wrote ${(rows.length - 1).toLocaleString("en")} order lines of 200 customers`)
+  }, 60_000)
+
   it.each([
     [["train", "--orders", "/no/such/file.csv", "--format", "generic"], "--orders: no such file: /no/such/file.csv"],
     [["train", "--orders", "ORDERS", "--format", "excel"], '--format: expected one of online-retail, cdnow, generic, got "excel"'],
