@@ -78,6 +78,16 @@ describe("medusa-ml train and export predictions", () => {
     expect(rollback.stderr).toBe(`medusa-ml: rollback: no earlier champion of customer-scores in ${db}\n`)
   }, 60_000)
 
+  it("runs the demo end to end on a small simulated store", async () => {
+    const run = await runCli(["demo", "--customers", "400", "--days", "300", "--seed", "4"])
+    expect(run.stderr).toBe("")
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain("simulated a store: 400 customers")
+    expect(run.stdout).toContain("customers most at risk")
+    expect(run.stdout).toMatch(/bought with ".+": .+/)
+    expect(run.stdout).toMatch(/report: .+report\.json/)
+  }, 120_000)
+
   it("simulates a store's orders as a generic CSV", async () => {
     const out = path.join(work, "simulated.csv")
     const run = await runCli(["simulate", "--out", out, "--customers", "200", "--days", "120", "--seed", "9"])
