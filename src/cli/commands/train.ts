@@ -3,7 +3,9 @@ import type { Command } from "commander"
 import { readOrders, ORDER_FORMATS, type OrderFormat, type ReadSummary } from "../../core/data"
 import { NotEnoughDataError } from "../../core/errors"
 import { trainCustomerModels } from "../../core/pipeline/train-customer-models"
+import { checkReadiness } from "../../core/pipeline/readiness"
 import { trainRecommendations } from "../../core/pipeline/train-recommendations"
+import { parsePluginOptions } from "../../config/plugin-options"
 import { customerScoresVersion } from "../../engine/save-customer-scores"
 import { recommendationsVersion } from "../../engine/save-recommendations"
 import { toJsonObject } from "../../engine/json"
@@ -89,6 +91,9 @@ export async function runTrain(given: TrainArgs, io: CliIo): Promise<void> {
     const run = await store.createTrainingRun("cli")
     try {
       await store.updateTrainingRun(run.id, { status: "running", startedAt: new Date(), stage: "training" })
+      // the same thresholds a store gets by default (the plugin's `readiness` options)
+      const readiness = checkReadiness(history, asOf, parsePluginOptions({}).readiness)
+      if (!readiness.ready) throw new NotEnoughDataError(readiness.missing)
       const result = await trainCustomerModels(history, {
         asOf,
         horizonDays,
@@ -109,7 +114,7 @@ export async function runTrain(given: TrainArgs, io: CliIo): Promise<void> {
           : null
       progress.stop()
       const report = {
-        data: dataSummary(summary, args.orders, format),
+        data: { ...dataSummary(summary, args.orders, format), readiness: readiness.figures },
         ...result.report,
         recommendations: recommendations?.report ?? { skipped: "the orders name fewer than two products" },
         resources: { wallMs: 0, peakRssMb: 0 },

@@ -114,6 +114,22 @@ describe("medusa-ml train and export predictions", () => {
     expect(run.stderr).toBe(`medusa-ml: ${message}\n`)
   }, 60_000)
 
+  it("ends 'not enough data', listing what is missing, on a store too small to learn from", async () => {
+    const file = path.join(work, "tiny.csv")
+    writeFileSync(
+      file,
+      "order_id,customer_id,ordered_at,product_id,quantity,unit_price\n1,c1,2025-01-01,p1,1,5\n2,c1,2025-03-01,p2,1,5\n3,c2,2025-03-02,p1,2,5\n"
+    )
+    const db = `sqlite:${path.join(work, "tiny.db")}`
+    const run = await runCli(["train", "--orders", file, "--format", "generic", "--db", db])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toBe(
+      "medusa-ml: not enough data: 2 customers with orders (at least 50 needed); 1 customers with two or more orders (at least 20 needed)\n"
+    )
+    const models = await runCli(["models", "--db", db])
+    expect(models.stdout).toBe(`no model versions in ${db}\n`)
+  }, 60_000)
+
   it("exits 2 naming a required column the file lacks", async () => {
     const file = path.join(work, "no-price.csv")
     writeFileSync(file, "order_id,customer_id,ordered_at,product_id,quantity\n1,c1,2025-01-01,p1,1\n")

@@ -1,0 +1,51 @@
+import { buildOrderHistory, type OrderLine } from "../../../../src/core/data"
+import { checkReadiness } from "../../../../src/core/pipeline/readiness"
+
+const DAY_MS = 86_400_000
+const START = Date.UTC(2025, 0, 1)
+const line = (customerId: string, orderId: string, day: number): OrderLine => ({
+  orderId,
+  customerId,
+  orderedAt: START + day * DAY_MS,
+  productId: "p",
+  quantity: 1,
+  unitPrice: 1,
+})
+
+// A: orders on days 0 and 50 (two lines in the second); B: day 70; C: day 95, and day 120 (at as-of: not read)
+const history = buildOrderHistory([
+  line("A", "1", 0),
+  line("A", "2", 50),
+  line("A", "2", 50),
+  line("B", "1", 70),
+  line("C", "9", 95),
+  line("C", "10", 120),
+])
+const asOf = START + 120 * DAY_MS
+
+describe("checkReadiness", () => {
+  it("counts customers, repeat buyers, days of history and recent orders before as-of", () => {
+    const readiness = checkReadiness(history, asOf, { minCustomersWithOrders: 3, minRepeatCustomers: 1, minHistoryDays: 95, minRecentOrders: 1 })
+    expect(readiness).toEqual({
+      ready: true,
+      figures: { customersWithOrders: 3, repeatCustomers: 1, historyDays: 95, recentOrders: 1 },
+      missing: [],
+    })
+  })
+
+  it("lists every unmet threshold in plain words", () => {
+    const readiness = checkReadiness(history, asOf, { minCustomersWithOrders: 50, minRepeatCustomers: 2, minHistoryDays: 96, minRecentOrders: 2 })
+    expect(readiness.ready).toBe(false)
+    expect(readiness.missing).toEqual([
+      "3 customers with orders (at least 50 needed)",
+      "1 customers with two or more orders (at least 2 needed)",
+      "95 days between the first and the last order (at least 96 needed)",
+      "1 orders in the last 30 days (at least 2 needed)",
+    ])
+  })
+
+  it("treats an empty history as missing everything it needs", () => {
+    const readiness = checkReadiness(buildOrderHistory([]), asOf, { minCustomersWithOrders: 1, minRepeatCustomers: 0, minHistoryDays: 0, minRecentOrders: 0 })
+    expect(readiness.missing).toEqual(["0 customers with orders (at least 1 needed)"])
+  })
+})
