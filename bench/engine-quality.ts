@@ -13,8 +13,8 @@ import { brier, prAuc, rocAuc } from "../src/core/metrics/classification"
 import { mae, spearman, topShareCaptured } from "../src/core/metrics/regression"
 import { datasetFile } from "./datasets"
 import { runCli } from "./run-cli"
+import { DAY_MS } from "../src/core/time"
 
-const DAY_MS = 86_400_000
 
 export interface PropensityFigures {
   asOf: string

@@ -25,8 +25,8 @@ import {
 } from "../src/core/recommend"
 import { TopK } from "../src/core/recommend/top-k"
 import { datasetFile } from "./datasets"
+import { DAY_MS } from "../src/core/time"
 
-const DAY_MS = 86_400_000
 const CUTOFF_DAY = "2011-09-10"
 const CUTOFF = Date.parse(CUTOFF_DAY)
 const WINDOW_DAYS = 90

@@ -17,8 +17,8 @@ import { trainRecommendations } from "../src/core/pipeline/train-recommendations
 import { ForYouRecommender, indexHistory, ItemToItemRecommender, type RecommendationList } from "../src/core/recommend"
 import { simulateStore } from "../src/core/simulate"
 import { datasetFile } from "./datasets"
+import { DAY_MS } from "../src/core/time"
 
-const DAY_MS = 86_400_000
 /** Products per stored list: the default of `medusa-ml train --list-size`. */
 const LIST_SIZE = 20
 /** The seed `medusa-ml train` uses by default. */

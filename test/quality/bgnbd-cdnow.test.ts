@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from "node:fs"
-import path from "node:path"
+import { readFileSync } from "node:fs"
 import { fitBgNbd, type BgNbdParams } from "../../src/core/probabilistic/bgnbd"
 import { summarizeCustomers, type CustomerSummary, type PurchaseEvent } from "../../src/core/probabilistic/customer-summary"
 import { fitGammaGamma, type GammaGammaParams } from "../../src/core/probabilistic/gamma-gamma"
+import { datasetFile } from "../../bench/datasets"
 
 /**
  * Reproduces the published CDNOW estimates (sample of 2,357 customers, calibration
@@ -14,16 +14,6 @@ import { fitGammaGamma, type GammaGammaParams } from "../../src/core/probabilist
  * summarizeCustomers.
  */
 
-const DATASETS = path.resolve(__dirname, "../../../shared/datasets")
-
-function datasetFile(relative: string): string {
-  if (!existsSync(DATASETS)) {
-    throw new Error(`the datasets folder is missing: looked for ${DATASETS} (the repository's ../shared/datasets)`)
-  }
-  const file = path.join(DATASETS, relative)
-  if (!existsSync(file)) throw new Error(`dataset file missing: ${file}`)
-  return file
-}
 
 const PAPER_BGNBD: BgNbdParams = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }
 const PAPER_LL = -9582.4

@@ -1,8 +1,8 @@
-import { createReadStream, existsSync } from "node:fs"
-import path from "node:path"
+import { createReadStream } from "node:fs"
 import { readOrders, type OrderHistory } from "../../src/core/data"
 import { fitBgNbd } from "../../src/core/probabilistic/bgnbd"
 import { summarizeCustomers, type PurchaseEvent } from "../../src/core/probabilistic/customer-summary"
+import { datasetFile } from "../../bench/datasets"
 
 /**
  * BG/NBD by plain maximum likelihood on UCI Online Retail, one purchase event per invoice,
@@ -11,16 +11,6 @@ import { summarizeCustomers, type PurchaseEvent } from "../../src/core/probabili
  * purchase days in the next 90 days and P(alive), finite and in range, quickly.
  */
 
-const DATASETS = path.resolve(__dirname, "../../../shared/datasets")
-
-function datasetFile(relative: string): string {
-  if (!existsSync(DATASETS)) {
-    throw new Error(`the datasets folder is missing: looked for ${DATASETS} (the repository's ../shared/datasets)`)
-  }
-  const file = path.join(DATASETS, relative)
-  if (!existsSync(file)) throw new Error(`dataset file missing: ${file}`)
-  return file
-}
 
 const HORIZON_WEEKS = 90 / 7
 

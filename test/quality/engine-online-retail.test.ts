@@ -19,7 +19,7 @@ describe("the engine on Online Retail, as of 2011-09-10, 90 days", () => {
     expect(figures.positiveRate).toBeCloseTo(0.569, 3)
   })
 
-  it("loses nothing against scikit-learn's logistic regression out-of-time", () => {
+  it("meets the bars set against scikit-learn's logistic regression out-of-time (ROC-AUC, PR-AUC no lower; Brier at most 0.21)", () => {
     expect(figures.rocAuc).toBeGreaterThanOrEqual(0.741)
     expect(figures.prAuc).toBeGreaterThanOrEqual(0.809)
     expect(figures.brier).toBeLessThanOrEqual(0.21)

@@ -1,5 +1,4 @@
-import { createReadStream, existsSync } from "node:fs"
-import path from "node:path"
+import { createReadStream } from "node:fs"
 import { readOrders, type OrderHistory } from "../../src/core/data"
 import { buildFeatureRows } from "../../src/core/features/customer-features"
 import { gatherActivity } from "../../src/core/features/customer-activity"
@@ -7,6 +6,7 @@ import { FEATURE_COUNT, FEATURE_INDEX, type FeatureName } from "../../src/core/f
 import { purchaseLabels } from "../../src/core/features/labels"
 import { buildStackedSet, chooseCutoffs } from "../../src/core/features/training-set"
 import { rocAuc } from "../../src/core/metrics/classification"
+import { datasetFile } from "../../bench/datasets"
 
 /**
  * Customer features and labels on UCI Online Retail, against the protocol of
@@ -14,16 +14,6 @@ import { rocAuc } from "../../src/core/metrics/classification"
  * within 90 days; at 2011-06-12, 2,809 customers with 47.8%.
  */
 
-const DATASETS = path.resolve(__dirname, "../../../shared/datasets")
-
-function datasetFile(relative: string): string {
-  if (!existsSync(DATASETS)) {
-    throw new Error(`the datasets folder is missing: looked for ${DATASETS} (the repository's ../shared/datasets)`)
-  }
-  const file = path.join(DATASETS, relative)
-  if (!existsSync(file)) throw new Error(`dataset file missing: ${file}`)
-  return file
-}
 
 const HORIZON_DAYS = 90
 const VALIDATION_CUTOFF = Date.UTC(2011, 8, 10)

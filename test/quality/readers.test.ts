@@ -1,17 +1,7 @@
-import { createReadStream, existsSync, readFileSync } from "node:fs"
-import path from "node:path"
+import { createReadStream, readFileSync } from "node:fs"
 import { readOrders } from "../../src/core/data"
+import { datasetFile } from "../../bench/datasets"
 
-const DATASETS = path.resolve(__dirname, "../../../shared/datasets")
-
-function datasetFile(relative: string): string {
-  if (!existsSync(DATASETS)) {
-    throw new Error(`the datasets folder is missing: looked for ${DATASETS} (the repository's ../shared/datasets)`)
-  }
-  const file = path.join(DATASETS, relative)
-  if (!existsSync(file)) throw new Error(`dataset file missing: ${file}`)
-  return file
-}
 
 describe("online-retail reader on the UCI Online Retail file", () => {
   it("keeps the protocol's 396,337 lines, 4,334 customers, 18,402 invoices and 3,659 products", async () => {

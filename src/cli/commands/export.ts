@@ -1,12 +1,10 @@
-import { redactUrl } from "../../config/redact"
 import type { Command } from "commander"
 import { CUSTOMER_SCORES_TASK } from "../../engine/save-customer-scores"
 import { RECOMMENDATIONS_TASK } from "../../engine/save-recommendations"
-import { openMlDataSource } from "../../store/data-source"
-import { MlStore } from "../../store/ml-store"
-import { checkWritableFile, parseDb } from "../arguments"
+import { checkWritableFile } from "../arguments"
 import { CsvFileWriter } from "../csv-writer"
-import { UsageError, type CliIo } from "../io"
+import type { CliIo } from "../io"
+import { requireChampion, withStore } from "../with-store"
 
 export const PREDICTION_COLUMNS = [
   "customer_id",
@@ -32,10 +30,8 @@ export function registerExport(program: Command, io: CliIo): void {
     .requiredOption("--out <file>", "the CSV file to write")
     .action(async (opts: { db: string; out: string }) => {
       checkWritableFile(opts.out, "--out")
-      const store = new MlStore(await openMlDataSource(parseDb(opts.db), { migrate: true }))
-      try {
-        const champion = await store.champion(CUSTOMER_SCORES_TASK)
-        if (!champion) throw new UsageError(`--db: no trained model in ${redactUrl(opts.db)}; run medusa-ml train first`)
+      await withStore(opts.db, async (store) => {
+        const champion = await requireChampion(store, CUSTOMER_SCORES_TASK, opts.db, "trained model")
         const writer = new CsvFileWriter(opts.out, PREDICTION_COLUMNS)
         const predictions = await store.predictionsOf(champion.id)
         for (const p of predictions) {
@@ -56,9 +52,7 @@ export function registerExport(program: Command, io: CliIo): void {
         }
         await writer.close()
         io.out(`wrote ${predictions.length} customers to ${opts.out}\n`)
-      } finally {
-        await store.close()
-      }
+      })
     })
   exportCommand
     .command("recommendations")
@@ -67,17 +61,13 @@ export function registerExport(program: Command, io: CliIo): void {
     .requiredOption("--out <file>", "the CSV file to write")
     .action(async (opts: { db: string; out: string }) => {
       checkWritableFile(opts.out, "--out")
-      const store = new MlStore(await openMlDataSource(parseDb(opts.db), { migrate: true }))
-      try {
-        const champion = await store.champion(RECOMMENDATIONS_TASK)
-        if (!champion) throw new UsageError(`--db: no recommendations in ${redactUrl(opts.db)}; run medusa-ml train first`)
+      await withStore(opts.db, async (store) => {
+        const champion = await requireChampion(store, RECOMMENDATIONS_TASK, opts.db, "recommendations")
         const writer = new CsvFileWriter(opts.out, ["source_type", "source_id", "rank", "product_id", "score"])
         const rows = await store.recommendationsOf(champion.id)
         for (const r of rows) await writer.write([r.sourceType, r.sourceId, r.rank, r.productId, r.score])
         await writer.close()
         io.out(`wrote ${rows.length} list entries to ${opts.out}\n`)
-      } finally {
-        await store.close()
-      }
+      })
     })
 }

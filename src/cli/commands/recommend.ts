@@ -1,14 +1,12 @@
-import { redactUrl } from "../../config/redact"
 import { createReadStream } from "node:fs"
 import type { Command } from "commander"
 import { readRequests } from "../../core/serving/request-file"
 import { answerRequest, indexStoredLists } from "../../core/serving/stored-lists"
 import { RECOMMENDATIONS_TASK } from "../../engine/save-recommendations"
-import { openMlDataSource } from "../../store/data-source"
-import { MlStore } from "../../store/ml-store"
 import { checkReadableFile, checkWritableFile, parseDb, parseWholeNumber } from "../arguments"
 import { CsvFileWriter } from "../csv-writer"
-import { UsageError, type CliIo } from "../io"
+import type { CliIo } from "../io"
+import { requireChampion, withStore } from "../with-store"
 
 interface RecommendArgs {
   db: string
@@ -30,18 +28,12 @@ export function registerRecommend(program: Command, io: CliIo): void {
     .option("--exclude-purchased", "never recommend what the customer bought before")
     .action(async (args: RecommendArgs) => {
       const limit = parseWholeNumber(args.limit, "--limit", 1, 100)
-      const location = parseDb(args.db)
+      parseDb(args.db) // a bad --db is reported before any file is read
       checkReadableFile(args.requests, "--requests")
       checkWritableFile(args.out, "--out")
-      const store = new MlStore(await openMlDataSource(location, { migrate: true }))
-      let lists
-      try {
-        const champion = await store.champion(RECOMMENDATIONS_TASK)
-        if (!champion) throw new UsageError(`--db: no recommendations in ${redactUrl(args.db)}; run medusa-ml train first`)
-        lists = indexStoredLists(await store.recommendationsOf(champion.id))
-      } finally {
-        await store.close()
-      }
+      const lists = await withStore(args.db, async (store) =>
+        indexStoredLists(await store.recommendationsOf((await requireChampion(store, RECOMMENDATIONS_TASK, args.db, "recommendations")).id))
+      )
       const writer = new CsvFileWriter(args.out, ["request_id", "rank", "product_id", "score"])
       const pending: { requestId: string; items: ReturnType<typeof answerRequest> }[] = []
       const started = performance.now()

@@ -2,21 +2,11 @@ import type { Command } from "commander"
 import { redactUrl } from "../../config/redact"
 import { CUSTOMER_SCORES_TASK } from "../../engine/save-customer-scores"
 import type { ModelVersion } from "../../models"
-import { openMlDataSource } from "../../store/data-source"
-import { MlStore, VersionNotFoundError } from "../../store/ml-store"
-import { parseDb } from "../arguments"
+import { VersionNotFoundError } from "../../store/ml-store"
+import { withStore } from "../with-store"
 import { UsageError, type CliIo } from "../io"
 
 const DB_OPTION = ["--db <url>", "the store: sqlite:PATH or postgres://…"] as const
-
-async function withStore<T>(db: string, run: (store: MlStore) => Promise<T>): Promise<T> {
-  const store = new MlStore(await openMlDataSource(parseDb(db), { migrate: true }))
-  try {
-    return await run(store)
-  } finally {
-    await store.close()
-  }
-}
 
 /** The headline figure of a version: PR-AUC of the purchase model, or the lists' validation hit rate. */
 function headline(version: ModelVersion): string {

@@ -2,6 +2,7 @@ import { createReadStream, statSync, writeFileSync } from "node:fs"
 import type { Command } from "commander"
 import { readOrders, ORDER_FORMATS, type OrderFormat, type ReadSummary } from "../../core/data"
 import { NotEnoughDataError } from "../../core/errors"
+import { DAY_MS } from "../../core/time"
 import { trainCustomerModels } from "../../core/pipeline/train-customer-models"
 import { checkReadiness } from "../../core/pipeline/readiness"
 import { trainRecommendations } from "../../core/pipeline/train-recommendations"
@@ -16,7 +17,6 @@ import { UsageError, type CliIo } from "../io"
 import { createProgress } from "../progress"
 import { printTrainingSummary } from "./train-summary"
 
-const DAY_MS = 86_400_000
 export const DEFAULT_DB = "sqlite:./medusa-ml.db"
 
 export interface TrainArgs {

@@ -1,3 +1,4 @@
+import { DAY_MS } from "../time"
 /**
  * Strict parsers for the values of an order row. Each returns undefined for text it
  * cannot read, so that the reader can drop the row with a reason.
@@ -59,7 +60,6 @@ export function normaliseNumericId(text: string): string {
 
 /** Days from 0000-03-01 to 0400-03-01: the Gregorian calendar repeats every 400 years. */
 const DAYS_PER_400_YEARS = 146_097
-const MS_PER_DAY = 86_400_000
 
 function utcMillis(
   year: number,
@@ -75,7 +75,7 @@ function utcMillis(
   // Date.UTC reads years 0-99 as 1900-1999; shifting by 400 years keeps the calendar exact.
   const shift = year < 100 ? 400 : 0
   const value = Date.UTC(year + shift, month - 1, day, hour, minute, second, millis)
-  return value - (shift / 400) * DAYS_PER_400_YEARS * MS_PER_DAY
+  return value - (shift / 400) * DAYS_PER_400_YEARS * DAY_MS
 }
 
 function daysInMonth(year: number, month: number): number {

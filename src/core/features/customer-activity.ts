@@ -10,7 +10,9 @@ import type { OrderLine } from "../data/types"
 import type { PurchaseEvent } from "../probabilistic/customer-summary"
 import { ACTIVITY_WINDOW_DAYS } from "./feature-names"
 
-export const DAY_MS = 86_400_000
+import { DAY_MS } from "../time"
+
+export { DAY_MS }
 
 /** What the pass knows of one customer. Gaps are in days. */
 export interface CustomerActivity {

@@ -16,6 +16,7 @@ import { DAY_MS } from "./customer-activity"
 import { buildFeatureRows, checkHorizonDays } from "./customer-features"
 import { FEATURE_COUNT, FEATURE_NAMES, type FeatureName } from "./feature-names"
 import { churnLabels, purchaseLabels } from "./labels"
+import { isoDay } from "../time"
 
 export interface CutoffOptions {
   /** Prediction horizon and label window, days. */
@@ -73,13 +74,13 @@ export function chooseCutoffs(history: OrderHistory, asOf: number, options: Cuto
   const validationCutoff = asOf - horizon
   const firstAt = history.firstAt
   if (!(firstAt < asOf)) {
-    throw new NotEnoughDataError([`orders before asOf ${isoDate(asOf)} (the history has none)`])
+    throw new NotEnoughDataError([`orders before asOf ${isoDay(asOf)} (the history has none)`])
   }
   const earliestCutoff = firstAt + o.minHistoryDays * DAY_MS
   if (validationCutoff < earliestCutoff) {
     throw new NotEnoughDataError([
-      `a validation cutoff: asOf - ${o.horizonDays} days = ${isoDate(validationCutoff)}, but a cutoff needs ` +
-        `${o.minHistoryDays} days of history after the first order (${isoDate(firstAt)}), so not before ${isoDate(earliestCutoff)}`,
+      `a validation cutoff: asOf - ${o.horizonDays} days = ${isoDay(validationCutoff)}, but a cutoff needs ` +
+        `${o.minHistoryDays} days of history after the first order (${isoDay(firstAt)}), so not before ${isoDay(earliestCutoff)}`,
     ])
   }
   const trainingCutoffs: number[] = []
@@ -92,8 +93,8 @@ export function chooseCutoffs(history: OrderHistory, asOf: number, options: Cuto
   }
   if (trainingCutoffs.length === 0) {
     throw new NotEnoughDataError([
-      `a training cutoff: the latest one, ${isoDate(validationCutoff - horizon)} (validation cutoff ` +
-        `${isoDate(validationCutoff)} - ${o.horizonDays} days), is earlier than ${isoDate(earliestCutoff)} ` +
+      `a training cutoff: the latest one, ${isoDay(validationCutoff - horizon)} (validation cutoff ` +
+        `${isoDay(validationCutoff)} - ${o.horizonDays} days), is earlier than ${isoDay(earliestCutoff)} ` +
         `(${o.minHistoryDays} days after the first order); about ${o.horizonDays * 2 + o.minHistoryDays} days of history are needed`,
     ])
   }
@@ -196,13 +197,9 @@ function checkLabelWindows(cutoffs: ChosenCutoffs, labelWindowDays: number): voi
     const [cutoff, bound] =
       late !== undefined ? [late, cutoffs.validationCutoff] : [cutoffs.validationCutoff, cutoffs.asOf]
     throw new InvalidInputError(
-      `labelWindowDays = ${labelWindowDays} makes the label window after cutoff ${isoDate(cutoff)} end after ` +
-        `${isoDate(bound)}; it must be at most the cutoffs' horizon (${cutoffs.horizonDays} days)`,
+      `labelWindowDays = ${labelWindowDays} makes the label window after cutoff ${isoDay(cutoff)} end after ` +
+        `${isoDay(bound)}; it must be at most the cutoffs' horizon (${cutoffs.horizonDays} days)`,
       "labelWindowDays"
     )
   }
-}
-
-function isoDate(time: number): string {
-  return new Date(time).toISOString().slice(0, 10)
 }

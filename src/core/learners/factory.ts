@@ -10,6 +10,7 @@ import {
   GRADIENT_BOOSTING_DEFAULTS,
   GRADIENT_BOOSTING_TYPE,
   GradientBoostingClassifier,
+  gradientBoostingOptionsSchema,
   type GradientBoostingOptions,
 } from "./gradient-boosting"
 import {
@@ -23,6 +24,7 @@ import {
   NEURAL_NETWORK_DEFAULTS,
   NEURAL_NETWORK_TYPE,
   NeuralNetworkClassifier,
+  neuralNetworkOptionsSchema,
   type NeuralNetworkOptions,
 } from "./neural-network"
 import { checkEnvelope } from "./trees/learner-checks"
@@ -56,32 +58,9 @@ const logisticRegressionParams: z.ZodType<Partial<LogisticRegressionOptions>> = 
   })
   .partial()
 
-const gradientBoostingParams: z.ZodType<Partial<GradientBoostingOptions>> = z
-  .strictObject({
-    learningRate: z.number(),
-    maxIterations: z.number(),
-    maxDepth: z.number(),
-    maxLeafNodes: z.number(),
-    minSamplesLeaf: z.number(),
-    l2: z.number(),
-    maxBins: z.number(),
-    subsample: z.number(),
-    colsampleByTree: z.number(),
-    validationFraction: z.number(),
-    patience: z.number(),
-  })
-  .partial()
+const gradientBoostingParams: z.ZodType<Partial<GradientBoostingOptions>> = gradientBoostingOptionsSchema.partial()
 
-const neuralNetworkParams: z.ZodType<Partial<NeuralNetworkOptions>> = z
-  .strictObject({
-    hiddenLayers: z.array(z.number()),
-    learningRate: z.number(),
-    momentum: z.number(),
-    iterations: z.number(),
-    errorThresh: z.number(),
-    activation: z.enum(["sigmoid", "tanh"]),
-  })
-  .partial()
+const neuralNetworkParams: z.ZodType<Partial<NeuralNetworkOptions>> = neuralNetworkOptionsSchema.partial()
 
 /**
  * Checks the shape of a spec's params (known names, right value types); bounds are

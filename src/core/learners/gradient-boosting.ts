@@ -127,7 +127,8 @@ function checkOptions(options: GradientBoostingOptions): void {
   check("patience", { integer: true, min: 1 })
 }
 
-const optionsSchema: z.ZodType<GradientBoostingOptions> = z.object({
+/** The options' shape: checks saved models here and spec params in the learner factory. */
+export const gradientBoostingOptionsSchema = z.strictObject({
   learningRate: z.number(),
   maxIterations: z.number(),
   maxDepth: z.number(),
@@ -205,7 +206,7 @@ export class GradientBoostingClassifier implements BinaryClassifier {
    */
   static fromJSON(json: unknown, random: Random = createRandom(0)): GradientBoostingClassifier {
     const envelope = checkEnvelope(json, GRADIENT_BOOSTING_TYPE, GRADIENT_BOOSTING_FORMAT_VERSION)
-    const params = parseModelPart(GRADIENT_BOOSTING_TYPE, "params", optionsSchema, envelope.params)
+    const params = parseModelPart(GRADIENT_BOOSTING_TYPE, "params", gradientBoostingOptionsSchema, envelope.params)
     const state = parseModelPart(GRADIENT_BOOSTING_TYPE, "state", gradientBoostingStateSchema, envelope.state)
     checkGradientBoostingState(state)
     const model = learnerFromParams(GRADIENT_BOOSTING_TYPE, () => new GradientBoostingClassifier(params, random))

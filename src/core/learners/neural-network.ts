@@ -106,7 +106,8 @@ function checkOptions(options: NeuralNetworkOptions): void {
   }
 }
 
-const optionsSchema: z.ZodType<NeuralNetworkOptions> = z.object({
+/** The options' shape: checks saved models here and spec params in the learner factory. */
+export const neuralNetworkOptionsSchema = z.strictObject({
   hiddenLayers: z.array(z.number()),
   learningRate: z.number(),
   momentum: z.number(),
@@ -249,7 +250,7 @@ export class NeuralNetworkClassifier implements BinaryClassifier {
    */
   static fromJSON(json: unknown, random: Random = createRandom(0)): NeuralNetworkClassifier {
     const envelope = checkEnvelope(json, NEURAL_NETWORK_TYPE, NEURAL_NETWORK_FORMAT_VERSION)
-    const params = parseModelPart(NEURAL_NETWORK_TYPE, "params", optionsSchema, envelope.params)
+    const params = parseModelPart(NEURAL_NETWORK_TYPE, "params", neuralNetworkOptionsSchema, envelope.params)
     const state = parseModelPart(NEURAL_NETWORK_TYPE, "state", stateSchema, envelope.state)
     checkNetworkShape(state)
     const model = learnerFromParams(NEURAL_NETWORK_TYPE, () => new NeuralNetworkClassifier(params, random))

@@ -5,8 +5,8 @@
  * what is missing, instead of producing models from noise.
  */
 import { orderKey, type OrderHistory } from "../data/types"
+import { DAY_MS } from "../time"
 
-const DAY_MS = 86_400_000
 /** The window of "recent" orders. */
 export const RECENT_DAYS = 30
 

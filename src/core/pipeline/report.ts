@@ -1,5 +1,6 @@
 /** The training report: what was learned, how well, and for whom; JSON all the way down. */
 import type { Reason } from "../explain"
+import { isoDay } from "../time"
 import type { GroupQuality } from "./quality-breakdown"
 import type { CandidateReport, ClassifierTask } from "./classifier-task"
 import type { ValueModels } from "./value-models"
@@ -52,9 +53,7 @@ export interface TrainingReport {
   timings: Record<string, number>
 }
 
-export function isoDay(time: number): string {
-  return new Date(time).toISOString().slice(0, 10)
-}
+export { isoDay }
 
 export function taskReport(task: ClassifierTask, byCountry: GroupQuality[], bySegment: GroupQuality[]): TaskReport {
   const { winner } = task.tuned

@@ -1,4 +1,5 @@
 import { InvalidInputError } from "../errors"
+import { DAY_MS } from "../time"
 
 /** One purchase (an order) as the repeat-purchase models see it. */
 export interface PurchaseEvent {
@@ -32,7 +33,6 @@ export interface CustomerSummaryOptions {
   timeUnitDays: number
 }
 
-const DAY_MS = 86_400_000
 
 /**
  * Builds per-customer summaries from purchase events. Purchases on the same UTC

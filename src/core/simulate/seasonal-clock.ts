@@ -17,8 +17,8 @@
  */
 
 import { cumulativeWeights, firstIndexAbove } from "./distributions"
+import { DAY_MS } from "../time"
 
-const MS_PER_DAY = 86_400_000
 const SECONDS_PER_DAY = 86_400
 
 /** Sunday first (Date.getUTCDay order); sums to 7. */
@@ -53,7 +53,7 @@ export function seasonalWeight(at: number): number {
 
 export function createSeasonalClock(start: number, days: number): SeasonalClock {
   const weights = new Float64Array(days)
-  for (let day = 0; day < days; day++) weights[day] = seasonalWeight(start + day * MS_PER_DAY)
+  for (let day = 0; day < days; day++) weights[day] = seasonalWeight(start + day * DAY_MS)
   const totals = cumulativeWeights(weights)
   const total = totals[days - 1]
   return {
@@ -63,7 +63,7 @@ export function createSeasonalClock(start: number, days: number): SeasonalClock 
       const before = day === 0 ? 0 : totals[day - 1]
       const fraction = Math.min((s - before) / weights[day], 1)
       const seconds = Math.min(Math.floor(clockFraction(fraction) * SECONDS_PER_DAY), SECONDS_PER_DAY - 1)
-      return start + day * MS_PER_DAY + seconds * 1000
+      return start + day * DAY_MS + seconds * 1000
     },
   }
 }
@@ -82,14 +82,14 @@ function yearShape(date: Date): number {
   const distance = Math.min(
     Math.abs(day - Date.UTC(year, 11, 12)),
     Math.abs(day - Date.UTC(year - 1, 11, 12)),
-  ) / MS_PER_DAY
+  ) / DAY_MS
   return 1 + YEAR_END_LIFT * Math.exp(-(distance * distance) / (2 * YEAR_END_WIDTH_DAYS * YEAR_END_WIDTH_DAYS))
 }
 
 function meanYearShape(year: number): number {
   const first = Date.UTC(year, 0, 1)
-  const days = (Date.UTC(year + 1, 0, 1) - first) / MS_PER_DAY
+  const days = (Date.UTC(year + 1, 0, 1) - first) / DAY_MS
   let sum = 0
-  for (let day = 0; day < days; day++) sum += yearShape(new Date(first + day * MS_PER_DAY))
+  for (let day = 0; day < days; day++) sum += yearShape(new Date(first + day * DAY_MS))
   return sum / days
 }

@@ -15,8 +15,8 @@ import { drawCustomer, type SimulatedCustomer } from "./customers"
 import { cumulativeWeights } from "./distributions"
 import { resolveStoreOptions, type SimulateStoreOptions } from "./options"
 import { createSeasonalClock } from "./seasonal-clock"
+import { DAY_MS } from "../time"
 
-const MS_PER_DAY = 86_400_000
 
 export interface SimulatedStore {
   /** Every order line, sorted by orderedAt then orderId (as buildOrderHistory sorts). */
@@ -74,7 +74,7 @@ export function simulateStore(options: SimulateStoreOptions): SimulatedStore {
     catalog.products.map((product) => shelfPrice(product.price * entry.priceFactor)),
   )
   const lines = orderLines(orders, customers, catalog.products, localPrices)
-  return { lines, products: catalog.products, customers, period: { start, end: start + days * MS_PER_DAY } }
+  return { lines, products: catalog.products, customers, period: { start, end: start + days * DAY_MS } }
 }
 
 /** Numbers the orders in time order ("order_000001" onwards) and spells out their lines. */

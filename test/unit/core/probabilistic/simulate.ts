@@ -1,25 +1,8 @@
 import type { Random } from "../../../../src/core/random"
+import { sampleBeta, sampleGamma } from "../../../../src/core/simulate/distributions"
 import type { BgNbdParams } from "../../../../src/core/probabilistic/bgnbd"
 import type { GammaGammaParams, SpendHistory } from "../../../../src/core/probabilistic/gamma-gamma"
 import type { RepeatPurchaseHistory } from "../../../../src/core/probabilistic/rfm"
-
-/** Gamma(shape, scale 1) by Marsaglia & Tsang (2000), boosted for shape < 1. */
-export function sampleGamma(shape: number, random: Random): number {
-  if (shape < 1) return sampleGamma(shape + 1, random) * Math.pow(1 - random.next(), 1 / shape)
-  const d = shape - 1 / 3
-  const c = 1 / Math.sqrt(9 * d)
-  for (;;) {
-    const z = random.normal()
-    const v = (1 + c * z) ** 3
-    if (v <= 0) continue
-    if (Math.log(1 - random.next()) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v
-  }
-}
-
-function sampleBeta(a: number, b: number, random: Random): number {
-  const u = sampleGamma(a, random)
-  return u / (u + sampleGamma(b, random))
-}
 
 /**
  * Customers drawn from the BG/NBD story: a first purchase at time 0, then purchases
