@@ -13,7 +13,6 @@ import { createMatrix, type Matrix } from "../linalg/matrix"
 import type { Random } from "../random"
 import { isBetterCandidate, refitOnAll, tuneBinaryTask, type LabelledRows, type TrainedPipeline, type TunedTask } from "../tuning"
 
-
 export type TaskLabel = "purchase" | "churn"
 
 export interface CandidateReport {
@@ -80,6 +79,12 @@ export interface ClassifierTask {
   tuned: TunedTask
   /** The winner refitted on training and validation rows: what scores customers at as-of. */
   model: TrainedPipeline
+  /**
+   * The tuned winner (tuned.model), fitted on the training rows only, whose label windows
+   * all end by the validation cutoff: the model the validation figures describe, kept so
+   * that a later model can be compared with it on a window neither has learned from.
+   */
+  preWindowModel: TrainedPipeline
   /** The decision threshold of the refitted model (max F1 on its out-of-fold validation scores). */
   threshold: number
   /** Calibration chosen for the refitted model, with the cross-fitted validation log-loss of each method. */
@@ -147,6 +152,7 @@ export async function trainClassifierTask(history: OrderHistory, options: Classi
     countryEncoder,
     tuned,
     model: refitted.model,
+    preWindowModel: tuned.model,
     finalCalibration: { method: refitted.calibration.method, logLoss: refitted.calibration.logLoss },
     threshold: refitted.threshold,
     validation: {
@@ -169,7 +175,11 @@ export function featureColumns(set: FeatureSet): number[] {
 }
 
 /** The classifiers' input columns of a raw feature matrix, with the country columns appended. */
-export function classifierInputs(task: ClassifierTask, raw: Matrix, countries: readonly string[]): Matrix {
+export function classifierInputs(
+  task: Pick<ClassifierTask, "columns" | "countryEncoder">,
+  raw: Matrix,
+  countries: readonly string[]
+): Matrix {
   return task.countryEncoder.appendColumns(selectColumns(raw, task.columns), countries)
 }
 

@@ -7,8 +7,18 @@ import { describeReasons, groupColumnsByPrefix, occlusionContributions, type Rea
 import type { Matrix } from "../linalg/matrix"
 
 export interface ExplainOptions {
+  /** The horizon the reasons speak of, days. */
   horizonDays: number
+  /**
+   * Reasons per customer.
+   * @defaultValue describeReasons' default (3)
+   */
   count?: number
+  /**
+   * The typical customer each column is set to in turn, one value per column of X.
+   * @defaultValue the column medians of X
+   */
+  reference?: Float64Array
 }
 
 /** Per column, the median of X's rows. */
@@ -26,7 +36,9 @@ export function columnMedians(X: Matrix): Float64Array {
 
 /**
  * Reasons for every row of X (raw features with the country columns), for the churn
- * risk that `predictChurn` gives.
+ * risk that `predictChurn` gives. A row's reasons depend on that row and the reference
+ * alone, so explaining some rows against the whole population's medians gives what
+ * explaining the whole population gives for them.
  */
 export function explainChurn(
   predictChurn: (X: Matrix) => Float64Array,
@@ -35,7 +47,7 @@ export function explainChurn(
   options: ExplainOptions
 ): Reason[][] {
   const { names, groups } = groupColumnsByPrefix(featureNames, ["country_"])
-  const contributions = occlusionContributions(predictChurn, X, columnMedians(X), groups)
+  const contributions = occlusionContributions(predictChurn, X, options.reference ?? columnMedians(X), groups)
   return contributions.map((row, i) => {
     const facts: Record<string, number> = {}
     featureNames.forEach((name, j) => {

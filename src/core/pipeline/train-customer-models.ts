@@ -5,16 +5,14 @@
  * reasons, plus the models and a report.
  */
 import type { OrderHistory } from "../data/types"
-import { buildFeatureRows, FEATURE_COUNT, FEATURE_INDEX, FEATURE_NAMES } from "../features"
+import { FEATURE_NAMES } from "../features"
 import { LEARNER_TYPES, type LearnerType } from "../learners/factory"
-import { createMatrix, type Matrix } from "../linalg/matrix"
 import { createRandom } from "../random"
-import { assignSegments } from "../segments"
-import { classifierInputs, trainClassifierTask, type ClassifierTask, type FeatureSet } from "./classifier-task"
-import { explainChurn } from "./explain-scores"
+import { trainClassifierTask, type ClassifierTask, type FeatureSet } from "./classifier-task"
+import { DEFAULT_MONTHLY_DISCOUNT, scoreCustomersWith, segmentsOf, type CustomerScoringModels } from "./customer-scorer"
 import { qualityByGroup } from "./quality-breakdown"
 import { segmentSummary, taskReport, valueModelReport, isoDay, type CustomerScore, type TrainingReport } from "./report"
-import { fitValueModels, type ValueModels } from "./value-models"
+import { fitValueModels } from "./value-models"
 
 export interface CustomerModelOptions {
   /** Epoch ms, exclusive: nothing at or after it is read. */
@@ -54,10 +52,10 @@ export interface CustomerModelOptions {
   now?: () => number
 }
 
-export interface CustomerModels {
+/** The trained models; scoreCustomersWith scores with them, serializeCustomerModels stores them. */
+export interface CustomerModels extends CustomerScoringModels {
   purchase: ClassifierTask
   churn: ClassifierTask | null
-  value: ValueModels
 }
 
 export interface CustomerModelsResult {
@@ -90,7 +88,7 @@ export const DEFAULT_FEATURE_SETS: FeatureSet[] = [
 ]
 
 const DEFAULTS = {
-  monthlyDiscount: 0.01, // about 12.7% a year, a common cost of capital for a small retailer
+  monthlyDiscount: DEFAULT_MONTHLY_DISCOUNT,
   trials: 24, // 12 per feature set: each learner with several settings, within a minute on 4k customers
   cutoffHalfLifeDays: 90, // last quarter's behaviour counts twice as much as the quarter before
   featureSets: DEFAULT_FEATURE_SETS,
@@ -129,15 +127,16 @@ export async function trainCustomerModels(history: OrderHistory, options: Custom
   const churn = separateChurn
     ? await stage("churn", () => trainClassifierTask(history, taskOptions("churn", o.churnWindowDays)))
     : null
-  const value = await stage("value", () =>
-    fitValueModels(history, {
-      asOf: o.asOf,
-      horizonDays: o.horizonDays,
-      clvHorizonDays: o.clvHorizonDays,
-      monthlyDiscount: o.monthlyDiscount,
-    })
-  )
-  const scores = await stage("scoring", () => scoreCustomers(history, { purchase, churn, value }, o))
+  const value = await stage("value", () => fitValueModels(history, { asOf: o.asOf }))
+  const settings = {
+    asOf: o.asOf,
+    horizonDays: o.horizonDays,
+    churnWindowDays: o.churnWindowDays,
+    clvHorizonDays: o.clvHorizonDays,
+    monthlyDiscount: o.monthlyDiscount ?? DEFAULT_MONTHLY_DISCOUNT,
+  }
+  const models: CustomerModels = { settings, purchase, churn, value }
+  const scores = await stage("scoring", () => scoreCustomersWith(models, history, settings))
   const report: TrainingReport = {
     asOf: isoDay(o.asOf),
     horizonDays: o.horizonDays,
@@ -151,51 +150,7 @@ export async function trainCustomerModels(history: OrderHistory, options: Custom
     segments: segmentSummary(scores),
     timings,
   }
-  return { scores, report, models: { purchase, churn, value } }
-}
-
-/** Scores every customer with a line before as-of. */
-function scoreCustomers(
-  history: OrderHistory,
-  models: CustomerModels,
-  o: { asOf: number; horizonDays: number }
-): CustomerScore[] {
-  const rows = buildFeatureRows(history, o.asOf, { horizonDays: o.horizonDays })
-  const raw = createMatrix(rows.customerIds.length, FEATURE_COUNT, rows.values)
-  const forTask = (task: ClassifierTask): Matrix => classifierInputs(task, raw, rows.countries)
-  const purchaseX = forTask(models.purchase)
-  const purchaseProbability = models.purchase.model.predictProba(purchaseX)
-  const churnTask = models.churn
-  const predictChurn = churnTask
-    ? (X: Matrix) => churnTask.model.predictProba(X)
-    : (X: Matrix) => models.purchase.model.predictProba(X).map((p) => 1 - p)
-  const churnX = churnTask ? forTask(churnTask) : purchaseX
-  const churnRisk = predictChurn(churnX)
-  const reasons = explainChurn(predictChurn, churnX, (churnTask ?? models.purchase).featureNames, { horizonDays: o.horizonDays })
-  const segments = segmentsOf(raw)
-  return rows.customerIds.map((customerId, i) => {
-    const value = models.value.byCustomer.get(customerId)
-    if (!value) throw new Error(`customer ${customerId} has features but no value model summary`)
-    return {
-      customerId,
-      purchaseProbability: purchaseProbability[i],
-      churnRisk: churnRisk[i],
-      ...value,
-      segment: segments[i],
-      reasons: reasons[i],
-    }
-  })
-}
-
-/** RFM segments from raw feature rows. */
-function segmentsOf(raw: Matrix): string[] {
-  const at = (i: number, name: keyof typeof FEATURE_INDEX) => raw.data[i * raw.cols + FEATURE_INDEX[name]]
-  const customers = Array.from({ length: raw.rows }, (_, i) => ({
-    recencyDays: at(i, "recency_days"),
-    frequency: at(i, "frequency_orders"),
-    monetary: at(i, "monetary_total"),
-  }))
-  return assignSegments(customers).map((a) => a.segment)
+  return { scores, report, models }
 }
 
 function breakdown(task: ClassifierTask) {

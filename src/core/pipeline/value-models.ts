@@ -1,20 +1,24 @@
 /**
- * Repeat-purchase and value models at the as-of date: BG/NBD for P(alive) and
- * expected orders, Gamma-Gamma for the expected order value, and from both the
- * expected spend in the horizon and the discounted lifetime value.
+ * Repeat-purchase and value models: BG/NBD for P(alive) and expected orders, Gamma-Gamma
+ * for the expected order value, fitted at the training as-of date; and, from both, each
+ * customer's figures as of any date (the training one, or a later one when a stored model
+ * rescores customers): expected spend in the horizon and the discounted lifetime value.
  */
 import { orderKey, type OrderHistory } from "../data/types"
 import { fitBgNbd, type BgNbdModel } from "../probabilistic/bgnbd"
 import { customerLifetimeValue, expectedSpend } from "../probabilistic/clv"
-import { summarizeCustomers, type PurchaseEvent } from "../probabilistic/customer-summary"
+import { summarizeCustomers, type CustomerSummary, type PurchaseEvent } from "../probabilistic/customer-summary"
 import { fitGammaGamma, type GammaGammaModel } from "../probabilistic/gamma-gamma"
 
 /** Weeks, as in the papers: day-level time units make the optimiser's scale awkward. */
 export const VALUE_MODEL_TIME_UNIT_DAYS = 7
 
 export interface ValueModelOptions {
+  /** Epoch ms, exclusive: the customers' summaries read only orders before it. */
   asOf: number
+  /** Days ahead of the expected orders and spend. */
   horizonDays: number
+  /** Days ahead of the lifetime value. */
   clvHorizonDays: number
   /** Discount rate per month of the lifetime value. */
   monthlyDiscount: number
@@ -30,7 +34,6 @@ export interface CustomerValue {
 export interface ValueModels {
   bgnbd: BgNbdModel
   gammaGamma: GammaGammaModel
-  byCustomer: Map<string, CustomerValue>
 }
 
 /** One purchase event per order (a customer's order id): its first line's time and the sum of its lines' values. */
@@ -47,16 +50,37 @@ export function orderEvents(history: OrderHistory, asOf: number): PurchaseEvent[
   return [...byOrder.values()]
 }
 
-export function fitValueModels(history: OrderHistory, options: ValueModelOptions): ValueModels {
-  const summaries = summarizeCustomers(orderEvents(history, options.asOf), {
-    asOf: options.asOf,
-    timeUnitDays: VALUE_MODEL_TIME_UNIT_DAYS,
-  })
-  const bgnbd = fitBgNbd(summaries, { timeUnitDays: VALUE_MODEL_TIME_UNIT_DAYS })
-  const gammaGamma = fitGammaGamma(summaries)
-  const horizonUnits = options.horizonDays / VALUE_MODEL_TIME_UNIT_DAYS
+/** The customers' summaries as of `asOf`, in the order of their first order. */
+export function valueSummaries(history: OrderHistory, asOf: number, timeUnitDays = VALUE_MODEL_TIME_UNIT_DAYS): CustomerSummary[] {
+  return summarizeCustomers(orderEvents(history, asOf), { asOf, timeUnitDays })
+}
+
+/** Fits BG/NBD and Gamma-Gamma on every customer's summary as of `asOf`. */
+export function fitValueModels(history: OrderHistory, options: { asOf: number }): ValueModels {
+  const summaries = valueSummaries(history, options.asOf)
+  return {
+    bgnbd: fitBgNbd(summaries, { timeUnitDays: VALUE_MODEL_TIME_UNIT_DAYS }),
+    gammaGamma: fitGammaGamma(summaries),
+  }
+}
+
+/**
+ * Each customer's figures from their summary as of `options.asOf`, with the models' fitted
+ * parameters; only the customers of `only` when given (a customer's figures depend on
+ * their own summary alone).
+ */
+export function customerValues(
+  models: ValueModels,
+  history: OrderHistory,
+  options: ValueModelOptions,
+  only?: ReadonlySet<string>
+): Map<string, CustomerValue> {
+  const { bgnbd, gammaGamma } = models
+  // the summaries in the time unit the model was fitted in
+  const horizonUnits = options.horizonDays / bgnbd.timeUnitDays
   const byCustomer = new Map<string, CustomerValue>()
-  for (const s of summaries) {
+  for (const s of valueSummaries(history, options.asOf, bgnbd.timeUnitDays)) {
+    if (only && !only.has(s.customerId)) continue
     byCustomer.set(s.customerId, {
       pAlive: bgnbd.pAlive(s.x, s.tx, s.T),
       expectedOrders: bgnbd.conditionalExpectedPurchases(horizonUnits, s.x, s.tx, s.T),
@@ -67,5 +91,5 @@ export function fitValueModels(history: OrderHistory, options: ValueModelOptions
       }),
     })
   }
-  return { bgnbd, gammaGamma, byCustomer }
+  return byCustomer
 }
