@@ -2,6 +2,7 @@
  * Test suites:
  * - unit:    pure core and small adapters, no services (fast)
  * - store:   the plugin's tables on SQLite and on the local PostgreSQL
+ * - queue:   the jobs on the local Redis (BullMQ) and PostgreSQL, with worker processes
  * - quality: engine figures on the real datasets in ../shared/datasets
  * - http:    a real Medusa app (Postgres + Redis) booted by @medusajs/test-utils
  */
@@ -17,6 +18,7 @@ module.exports = {
   projects: [
     { ...common, displayName: "unit", testMatch: ["<rootDir>/test/unit/**/*.test.ts"] },
     { ...common, displayName: "store", testMatch: ["<rootDir>/test/store/**/*.test.ts"] },
+    { ...common, displayName: "queue", testMatch: ["<rootDir>/test/queue/**/*.test.ts"] },
     { ...common, displayName: "quality", testMatch: ["<rootDir>/test/quality/**/*.test.ts"] },
     {
       ...common,

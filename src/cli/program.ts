@@ -8,6 +8,7 @@ import { registerRegistry } from "./commands/registry"
 import { registerSimulate } from "./commands/simulate"
 import { UsageError, type CliIo } from "./io"
 import { registerTrain } from "./commands/train"
+import { registerWorker } from "./commands/worker"
 
 export { UsageError, type CliIo } from "./io"
 
@@ -27,6 +28,7 @@ function buildProgram(io: CliIo): Command {
   registerRegistry(program, io)
   registerSimulate(program, io)
   registerDemo(program, io)
+  registerWorker(program, io)
   return program
 }
 

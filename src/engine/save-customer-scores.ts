@@ -5,7 +5,8 @@
 import type { CustomerModelsResult } from "../core/pipeline/train-customer-models"
 import { serializeCustomerModels } from "../core/pipeline/model-bundle"
 import type { ModelVersion } from "../models"
-import type { MlStore, SaveVersionInput } from "../store/ml-store"
+import type { CustomerScore } from "../core/pipeline/report"
+import type { MlStore, NewPrediction, SaveVersionInput } from "../store/ml-store"
 import { toJson, toJsonObject } from "./json"
 
 /** The task whose champion holds the customer predictions. */
@@ -21,6 +22,22 @@ export interface SaveScoresOptions {
 
 export async function saveCustomerScores(store: MlStore, result: CustomerModelsResult, options: SaveScoresOptions): Promise<ModelVersion> {
   return store.saveModelVersion(customerScoresVersion(result, options))
+}
+
+/** Stored prediction rows of customer scores. */
+export function predictionRows(scores: CustomerScore[], scoredAt: Date): NewPrediction[] {
+  return scores.map((s) => ({
+    customerId: s.customerId,
+    purchaseProbability: s.purchaseProbability,
+    churnRisk: s.churnRisk,
+    pAlive: s.pAlive,
+    expectedOrders: s.expectedOrders,
+    expectedSpend: s.expectedSpend,
+    predictedClv: s.predictedClv,
+    segment: s.segment,
+    reasons: s.reasons.map((r) => ({ feature: r.feature, text: r.text, contribution: r.contribution })),
+    scoredAt,
+  }))
 }
 
 /** The model version of a customer-pipeline result, with all its predictions. */
@@ -42,18 +59,7 @@ export function customerScoresVersion(result: CustomerModelsResult, options: Sav
       trainingRunId: options.trainingRunId,
       dataCutoff: new Date(options.asOf),
     },
-    predictions: result.scores.map((s) => ({
-      customerId: s.customerId,
-      purchaseProbability: s.purchaseProbability,
-      churnRisk: s.churnRisk,
-      pAlive: s.pAlive,
-      expectedOrders: s.expectedOrders,
-      expectedSpend: s.expectedSpend,
-      predictedClv: s.predictedClv,
-      segment: s.segment,
-      reasons: s.reasons.map((r) => ({ feature: r.feature, text: r.text, contribution: r.contribution })),
-      scoredAt,
-    })),
+    predictions: predictionRows(result.scores, scoredAt),
     promote: options.promote,
   }
 }

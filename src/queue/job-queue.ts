@@ -1,12 +1,13 @@
-import { Queue, UnrecoverableError, Worker, type Job } from "bullmq"
+import { FlowProducer, Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from "bullmq"
 import type IORedis from "ioredis"
 import { createRedisConnection, redisAnswers } from "./connection"
+import { JOB_NAMES, PAYLOAD_VERSION, type HistorySource, type TrainPayloadInput } from "./payloads"
 
 /** The plugin's one queue; jobs are told apart by name. Keys live under the plugin's own prefix. */
 export const ML_QUEUE_NAME = "ml-jobs"
 
 /** Runs one job; throwing an UnrecoverableError fails it without retry. */
-export type JobHandler = (job: Job) => Promise<unknown>
+export type JobHandler = (job: Job, queue: JobQueue) => Promise<unknown>
 
 export interface JobQueueOptions {
   redisUrl: string
@@ -15,7 +16,28 @@ export interface JobQueueOptions {
   consume: boolean
   handlers: Record<string, JobHandler>
   onWorkerError?: (error: Error) => void
+  /**
+   * How long a worker holds a job before another may take it over, if the first one
+   * stops renewing its lock (a killed process). @defaultValue 30000
+   */
+  lockDurationMs?: number
+  /** Jobs this process runs at once. @defaultValue 1 */
+  concurrency?: number
 }
+
+/** Attempts and backoff of every job: transient errors (a lost connection) retry, 5 s, 10 s, 20 s apart. */
+export const JOB_DEFAULTS: JobsOptions = {
+  attempts: 4,
+  backoff: { type: "exponential", delay: 5_000 },
+  removeOnComplete: { count: 500 },
+  removeOnFail: { count: 2_000 },
+}
+
+/** Events within this many ms of each other give one `train` (or one rescore batch). */
+export const DEFAULT_DEBOUNCE_MS = 30_000
+
+/** Customers per `score-customers` chunk of a flow, and per batch taken after order events. */
+export const SCORE_CHUNK = 2_000
 
 /**
  * The BullMQ side of the plugin: a queue every process can add to, and (only in
@@ -25,12 +47,14 @@ export interface JobQueueOptions {
 export class JobQueue {
   readonly queue: Queue
   readonly worker: Worker | null
+  private readonly flows: FlowProducer
   private readonly connection: IORedis
   private readonly workerConnection: IORedis | null
 
   constructor(private readonly options: JobQueueOptions) {
     this.connection = createRedisConnection(options.redisUrl)
-    this.queue = new Queue(ML_QUEUE_NAME, { connection: this.connection, prefix: options.prefix })
+    this.queue = new Queue(ML_QUEUE_NAME, { connection: this.connection, prefix: options.prefix, defaultJobOptions: JOB_DEFAULTS })
+    this.flows = new FlowProducer({ connection: this.connection, prefix: options.prefix })
     // a worker blocks its connection while it waits for jobs: give it its own
     this.workerConnection = options.consume ? createRedisConnection(options.redisUrl) : null
     this.worker = this.workerConnection
@@ -38,6 +62,9 @@ export class JobQueue {
           connection: this.workerConnection,
           prefix: options.prefix,
           autorun: false,
+          concurrency: options.concurrency ?? 1,
+          lockDuration: options.lockDurationMs ?? 30_000,
+          stalledInterval: Math.max(1_000, Math.floor((options.lockDurationMs ?? 30_000) / 2)),
         })
       : null
     if (this.worker && options.onWorkerError) this.worker.on("error", options.onWorkerError)
@@ -53,8 +80,80 @@ export class JobQueue {
     return this.worker?.isRunning() ?? false
   }
 
+  get prefix(): string {
+    return this.options.prefix
+  }
+
   async reachable(): Promise<boolean> {
     return redisAnswers(this.connection)
+  }
+
+  /**
+   * Adds a `train` job. With `debounceMs`, a burst of calls gives one job: each call
+   * replaces the waiting one and pushes its start back (BullMQ deduplication, debounce mode).
+   */
+  async enqueueTrain(payload: TrainPayloadInput, options: { debounceMs?: number } = {}): Promise<Job> {
+    const debounce = options.debounceMs
+    return this.queue.add(
+      JOB_NAMES.train,
+      payload,
+      debounce ? { delay: debounce, deduplication: { id: JOB_NAMES.train, ttl: debounce, extend: true, replace: true } } : {}
+    )
+  }
+
+  /**
+   * Asks for these customers to be rescored soon: their ids wait in a set, and one
+   * debounced `score-customers` job takes them in batches.
+   */
+  async requestRescore(customerIds: string[], source: HistorySource, debounceMs = DEFAULT_DEBOUNCE_MS): Promise<void> {
+    if (customerIds.length === 0) return
+    await this.connection.sadd(this.pendingKey, ...customerIds)
+    await this.queue.add(
+      JOB_NAMES.scoreCustomers,
+      { version: PAYLOAD_VERSION, source },
+      { delay: debounceMs, deduplication: { id: "score-pending", ttl: debounceMs, extend: true, replace: true } }
+    )
+  }
+
+  /** Takes up to `count` waiting customer ids (each is taken once). */
+  async takePending(count = SCORE_CHUNK): Promise<string[]> {
+    return (await this.connection.spop(this.pendingKey, count)) ?? []
+  }
+
+  async pendingCount(): Promise<number> {
+    return this.connection.scard(this.pendingKey)
+  }
+
+  /**
+   * Rescores many customers as a flow: one `score-customers` child per chunk, which any
+   * worker may take, under a parent that completes when all of them have.
+   */
+  async enqueueScoreFlow(customerIds: string[], source: HistorySource, asOf?: number, chunk = SCORE_CHUNK): Promise<string> {
+    const children = []
+    for (let start = 0; start < customerIds.length; start += chunk) {
+      children.push({
+        name: JOB_NAMES.scoreCustomers,
+        queueName: ML_QUEUE_NAME,
+        data: { version: PAYLOAD_VERSION, source, customerIds: customerIds.slice(start, start + chunk), asOf },
+        opts: JOB_DEFAULTS,
+      })
+    }
+    const flow = await this.flows.add({
+      name: JOB_NAMES.scoreAll,
+      queueName: ML_QUEUE_NAME,
+      data: { version: PAYLOAD_VERSION, chunks: children.length, customers: customerIds.length },
+      opts: JOB_DEFAULTS,
+      children,
+    })
+    return flow.job.id ?? ""
+  }
+
+  async enqueuePurgeCustomers(customerIds: string[]): Promise<Job> {
+    return this.queue.add(JOB_NAMES.purgeCustomer, { version: PAYLOAD_VERSION, customerIds })
+  }
+
+  async enqueuePurgeProducts(productIds: string[]): Promise<Job> {
+    return this.queue.add(JOB_NAMES.purgeProduct, { version: PAYLOAD_VERSION, productIds })
   }
 
   /** Stops taking new jobs and waits for the running ones. */
@@ -65,6 +164,7 @@ export class JobQueue {
   async close(): Promise<void> {
     try {
       await this.stopWorker()
+      await this.flows.close()
       await this.queue.close()
     } finally {
       this.connection.disconnect()
@@ -72,9 +172,13 @@ export class JobQueue {
     }
   }
 
+  private get pendingKey(): string {
+    return `${this.options.prefix}:${ML_QUEUE_NAME}:pending-rescore`
+  }
+
   private async dispatch(job: Job): Promise<unknown> {
     const handler = this.options.handlers[job.name]
     if (!handler) throw new UnrecoverableError(`unknown job "${job.name}"`)
-    return handler(job)
+    return handler(job, this)
   }
 }

@@ -110,6 +110,18 @@ export class MlStore {
     })
   }
 
+  /** A version's per-customer lists ("customer": purchases allowed), customer id → product ids best first. */
+  async customerListsOf(modelVersionId: string): Promise<Record<string, string[]>> {
+    const rows = await this.ml.dataSource.getRepository(this.ml.entities.recommendation).find({
+      select: { sourceId: true, productId: true, rank: true },
+      where: { modelVersionId, sourceType: "customer" },
+      order: { sourceId: "ASC", rank: "ASC" },
+    })
+    const lists: Record<string, string[]> = {}
+    for (const row of rows) (lists[row.sourceId] ??= []).push(row.productId)
+    return lists
+  }
+
   /** Every version, newest first (per task when given). */
   async modelVersions(task?: string): Promise<ModelVersion[]> {
     return this.ml.dataSource.getRepository(this.ml.entities.modelVersion).find({
@@ -151,9 +163,65 @@ export class MlStore {
     return champion ?? null
   }
 
-  async createTrainingRun(trigger: string): Promise<TrainingRun> {
+  /** A new run, "queued"; `id` lets a caller name it before the job starts (e.g. to answer with it). */
+  /**
+   * Replaces the given customers' predictions in a version (a rescore with the same
+   * models), in one transaction: a reader sees the old rows or the new ones.
+   */
+  async replacePredictions(modelVersionId: string, predictions: NewPrediction[]): Promise<void> {
+    const { entities } = this.ml
+    await this.ml.dataSource.transaction(async (manager) => {
+      const ids = predictions.map((p) => p.customerId)
+      for (let start = 0; start < ids.length; start += INSERT_CHUNK) {
+        await manager
+          .createQueryBuilder()
+          .delete()
+          .from(entities.customerPrediction)
+          .where("model_version_id = :modelVersionId AND customer_id IN (:...ids)", { modelVersionId, ids: ids.slice(start, start + INSERT_CHUNK) })
+          .execute()
+      }
+      const rows = predictions.map((p) => ({ ...p, id: newId("mlpred"), modelVersionId }))
+      await insertChunked(manager, entities.customerPrediction, rows)
+    })
+  }
+
+  /** Deletes everything stored about these customers: predictions and lists, in every version. */
+  async purgeCustomers(customerIds: string[]): Promise<{ predictions: number; lists: number }> {
+    const { entities } = this.ml
+    return this.ml.dataSource.transaction(async (manager) => {
+      const predictions = await manager
+        .createQueryBuilder()
+        .delete()
+        .from(entities.customerPrediction)
+        .where("customer_id IN (:...ids)", { ids: customerIds })
+        .execute()
+      const lists = await manager
+        .createQueryBuilder()
+        .delete()
+        .from(entities.recommendation)
+        .where("source_type IN (:...types) AND source_id IN (:...ids)", { types: ["customer", "customer_new"], ids: customerIds })
+        .execute()
+      return { predictions: predictions.affected ?? 0, lists: lists.affected ?? 0 }
+    })
+  }
+
+  /** Removes these products from every stored list, and their own lists, in every version. */
+  async purgeProducts(productIds: string[]): Promise<{ entries: number }> {
+    const result = await this.ml.dataSource
+      .createQueryBuilder()
+      .delete()
+      .from(this.ml.entities.recommendation)
+      .where("product_id IN (:...ids) OR (source_type IN (:...types) AND source_id IN (:...ids))", {
+        ids: productIds,
+        types: ["similar", "bought_together"],
+      })
+      .execute()
+    return { entries: result.affected ?? 0 }
+  }
+
+  async createTrainingRun(trigger: string, id: string = newId("mlrun")): Promise<TrainingRun> {
     const run: TrainingRun = {
-      id: newId("mlrun"),
+      id,
       status: "queued",
       trigger,
       stage: null,

@@ -52,11 +52,4 @@ export async function workersOnQueue(prefix: string): Promise<number> {
 }
 
 /** Deletes every key of a test's queue prefix. */
-export async function obliterateQueue(prefix: string): Promise<void> {
-  const queue = new Queue(ML_QUEUE_NAME, { connection: { url: REDIS_URL }, prefix })
-  try {
-    await queue.obliterate({ force: true })
-  } finally {
-    await queue.close()
-  }
-}
+export { obliterate as obliterateQueue } from "../queue/harness"

@@ -1,6 +1,16 @@
 import { redactUrl } from "../../config/redact"
 import type { CustomerScore, TrainingReport } from "../../core/pipeline/report"
+import type { PromotionDecision } from "../../engine/promotion"
+import type { ModelVersion } from "../../models"
 import type { CliIo } from "../io"
+
+/** What the summary reads of the data report. */
+export interface TrainingSummaryData {
+  linesRead: number
+  linesKept: number
+  customers: number
+  orders: number
+}
 
 const pct = (p: number) => `${(p * 100).toFixed(1)}%`
 const num = (v: number, digits = 3) => v.toFixed(digits)
@@ -9,9 +19,10 @@ const num = (v: number, digits = 3) => v.toFixed(digits)
 export function printTrainingSummary(
   io: CliIo,
   input: {
-    report: TrainingReport & { data: { linesRead: number; linesKept: number; customers: number; orders: number } }
+    report: TrainingReport & { data: TrainingSummaryData }
     scores: CustomerScore[]
-    versionId: string
+    versions: Pick<ModelVersion, "id" | "task" | "status">[]
+    decisions: { customerScores: PromotionDecision; recommendations: PromotionDecision | null }
     db: string
     reportPath?: string
   }
@@ -41,7 +52,12 @@ export function printTrainingSummary(
     lines.push(`  ${s.customerId.padEnd(12)} churn ${pct(s.churnRisk).padStart(6)}  CLV ${num(s.predictedClv, 0).padStart(8)}  ${s.segment}`)
     for (const reason of s.reasons) lines.push(`      - ${reason.text}`)
   }
-  lines.push("", `stored ${scores.length.toLocaleString("en")} predictions as model version ${input.versionId} in ${redactUrl(input.db)}`)
+  const [customerVersion, listsVersion] = input.versions
+  lines.push("", `stored ${scores.length.toLocaleString("en")} predictions as model version ${customerVersion.id} in ${redactUrl(input.db)}`)
+  lines.push(`  ${customerVersion.status}: ${input.decisions.customerScores.reason}`)
+  if (listsVersion && input.decisions.recommendations) {
+    lines.push(`recommendation lists: model version ${listsVersion.id}, ${listsVersion.status}: ${input.decisions.recommendations.reason}`)
+  }
   if (input.reportPath) lines.push(`report: ${input.reportPath}`)
   io.out(lines.join("\n") + "\n")
 }

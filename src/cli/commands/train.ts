@@ -1,15 +1,9 @@
-import { createReadStream, statSync, writeFileSync } from "node:fs"
+import { writeFileSync } from "node:fs"
 import type { Command } from "commander"
-import { readOrders, ORDER_FORMATS, type OrderFormat, type ReadSummary } from "../../core/data"
-import { NotEnoughDataError } from "../../core/errors"
-import { DAY_MS } from "../../core/time"
-import { trainCustomerModels } from "../../core/pipeline/train-customer-models"
-import { checkReadiness } from "../../core/pipeline/readiness"
-import { trainRecommendations } from "../../core/pipeline/train-recommendations"
-import { parsePluginOptions } from "../../config/plugin-options"
-import { customerScoresVersion } from "../../engine/save-customer-scores"
-import { recommendationsVersion } from "../../engine/save-recommendations"
-import { toJsonObject } from "../../engine/json"
+import { ORDER_FORMATS, type OrderFormat } from "../../core/data"
+import { historyLoader, type HistoryLoader } from "../../engine/history-source"
+import { runTraining } from "../../engine/run-training"
+import { parsePayload, PAYLOAD_VERSION, trainPayloadSchema } from "../../queue/payloads"
 import { openMlDataSource } from "../../store/data-source"
 import { MlStore } from "../../store/ml-store"
 import { checkReadableFile, checkWritableFile, parseColumnMap, parseDay, parseDb, parseWholeNumber } from "../arguments"
@@ -60,95 +54,73 @@ export function registerTrain(program: Command, io: CliIo): void {
 export async function runTrain(given: TrainArgs, io: CliIo): Promise<void> {
   const args = { ...NUMBER_DEFAULTS, ...given }
   const format = parseFormat(args.format)
-  const horizonDays = parseWholeNumber(args.horizonDays, "--horizon-days", 7, 730)
-  const churnWindowDays = parseWholeNumber(args.churnWindowDays, "--churn-window-days", 7, 730)
-  const clvHorizonDays = parseWholeNumber(args.clvHorizonDays, "--clv-horizon-days", 30, 3650)
-  const seed = parseWholeNumber(args.seed, "--seed", 0, 2 ** 31 - 1)
-  const trials = parseWholeNumber(args.trials, "--trials", 3, 200)
-  const listSize = parseWholeNumber(args.listSize, "--list-size", 1, 100)
-  const asOfArg = args.asOf === undefined ? undefined : parseDay(args.asOf, "--as-of")
+  const settings = {
+    horizonDays: parseWholeNumber(args.horizonDays, "--horizon-days", 7, 730),
+    churnWindowDays: parseWholeNumber(args.churnWindowDays, "--churn-window-days", 7, 730),
+    clvHorizonDays: parseWholeNumber(args.clvHorizonDays, "--clv-horizon-days", 30, 3650),
+    seed: parseWholeNumber(args.seed, "--seed", 0, 2 ** 31 - 1),
+    trials: parseWholeNumber(args.trials, "--trials", 3, 200),
+    listSize: parseWholeNumber(args.listSize, "--list-size", 1, 100),
+  }
+  const asOf = args.asOf === undefined ? undefined : parseDay(args.asOf, "--as-of")
   const map = parseColumnMap(args.map)
   const location = parseDb(args.db)
   checkReadableFile(args.orders, "--orders")
   if (args.report) checkWritableFile(args.report, "--report")
 
   const started = performance.now()
-  const progress = createProgress()
-  progress.start("reading", statSync(args.orders).size)
-  const { history, summary } = await readOrders(createReadStream(args.orders), {
-    format,
-    map,
-    asOf: asOfArg,
-    onProgress: (bytes) => progress.update(bytes),
+  // the same payload a `train` job carries; the CLI runs it inline
+  const payload = parsePayload("train", trainPayloadSchema, {
+    version: PAYLOAD_VERSION,
+    trigger: "cli",
+    source: { kind: "orders-file", path: args.orders, format, map },
+    asOf,
+    settings,
   })
-  progress.stop()
-  if (history.lines.length === 0) throw new UsageError(`--orders: no usable order lines in ${args.orders}${asOfArg ? " before --as-of" : ""}`)
-  // default as-of: the day after the last line, at 00:00 UTC
-  const asOf = asOfArg ?? Math.floor(history.lastAt / DAY_MS) * DAY_MS + DAY_MS
-
+  const progress = createProgress()
   const store = new MlStore(await openMlDataSource(location, { migrate: true }))
   try {
-    const run = await store.createTrainingRun("cli")
-    try {
-      await store.updateTrainingRun(run.id, { status: "running", startedAt: new Date(), stage: "training" })
-      // the same thresholds a store gets by default (the plugin's `readiness` options)
-      const readiness = checkReadiness(history, asOf, parsePluginOptions({}).readiness)
-      if (!readiness.ready) throw new NotEnoughDataError(readiness.missing)
-      const result = await trainCustomerModels(history, {
-        asOf,
-        horizonDays,
-        churnWindowDays,
-        clvHorizonDays,
-        seed,
-        trials,
-        onProgress: (stage, fraction) => (fraction === 0 ? progress.start(stage, 100) : progress.update(fraction * 100)),
-      })
-      const recommendations =
-        history.products.size >= 2
-          ? trainRecommendations(history, {
-              asOf,
-              seed,
-              limit: listSize,
-              onProgress: (fraction) => (fraction === 0 ? progress.start("recommend", 100) : progress.update(fraction * 100)),
-            })
-          : null
-      progress.stop()
-      const report = {
-        data: { ...dataSummary(summary, args.orders, format), readiness: readiness.figures },
-        ...result.report,
-        recommendations: recommendations?.report ?? { skipped: "the orders name fewer than two products" },
-        resources: { wallMs: 0, peakRssMb: 0 },
-      }
-      // customer scores and lists replace their champions together, or not at all
-      const saveOptions = { asOf, trainingRunId: run.id, promote: true }
-      const [version] = await store.saveModelVersions([
-        customerScoresVersion(result, saveOptions),
-        ...(recommendations ? [recommendationsVersion(recommendations, saveOptions)] : []),
-      ])
+    let stage = ""
+    const outcome = await runTraining(payload, {
+      store,
+      loadHistory: withoutRows(historyLoader()),
+      onProgress: (next, overall) => {
+        if (next !== stage) progress.start((stage = next), 100)
+        progress.update(overall * 100)
+      },
+    })
+    progress.stop()
+    const report = {
+      ...outcome.output.report,
+      data: outcome.data,
+      recommendations: outcome.output.recommendationsReport ?? { skipped: "the orders name fewer than two products" },
+      promotion: outcome.output.decisions,
       // measured by this process: the whole command, from reading to the stored results
-      report.resources = { wallMs: Math.round(performance.now() - started), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }
-      if (args.report) writeFileSync(args.report, JSON.stringify(report, null, 2))
-      await store.updateTrainingRun(run.id, {
-        status: "succeeded",
-        stage: "done",
-        progress: 1,
-        finishedAt: new Date(),
-        timings: result.report.timings,
-        report: toJsonObject(report),
-      })
-      printTrainingSummary(io, { report, scores: result.scores, versionId: version.id, db: args.db, reportPath: args.report })
-    } catch (error) {
-      // the run says why; the previous champion stays as it was
-      await store.updateTrainingRun(run.id, {
-        status: error instanceof NotEnoughDataError ? "not_enough_data" : "failed",
-        finishedAt: new Date(),
-        error: error instanceof Error ? error.message : String(error),
-      })
-      throw error
+      resources: { wallMs: Math.round(performance.now() - started), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) },
     }
+    if (args.report) writeFileSync(args.report, JSON.stringify(report, null, 2))
+    printTrainingSummary(io, {
+      report,
+      scores: outcome.output.scores,
+      versions: outcome.versions,
+      decisions: outcome.output.decisions,
+      db: args.db,
+      reportPath: args.report,
+    })
   } finally {
     progress.stop()
     await store.close()
+  }
+}
+
+/** The CLI names an empty file as a usage problem, before any run is recorded. */
+function withoutRows(load: HistoryLoader): HistoryLoader {
+  return async (source, options) => {
+    const loaded = await load(source, options)
+    if (loaded.history.lines.length === 0 && source.kind === "orders-file") {
+      throw new UsageError(`--orders: no usable order lines in ${source.path}${options.asOf ? " before --as-of" : ""}`)
+    }
+    return loaded
   }
 }
 
@@ -156,21 +128,4 @@ function parseFormat(value: string): OrderFormat {
   const format = ORDER_FORMATS.find((f) => f === value)
   if (!format) throw new UsageError(`--format: expected one of ${ORDER_FORMATS.join(", ")}, got "${value}"`)
   return format
-}
-
-function dataSummary(summary: ReadSummary, file: string, format: OrderFormat) {
-  const dropped = Object.fromEntries(Object.entries(summary.dropped).filter(([, d]) => d.count > 0))
-  return {
-    file,
-    format,
-    linesRead: summary.linesRead,
-    linesKept: summary.linesKept,
-    afterAsOf: summary.afterAsOf,
-    dropped,
-    customers: summary.customers,
-    orders: summary.orders,
-    products: summary.products,
-    firstLine: new Date(summary.firstAt).toISOString(),
-    lastLine: new Date(summary.lastAt).toISOString(),
-  }
 }

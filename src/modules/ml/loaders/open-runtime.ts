@@ -2,7 +2,9 @@ import type { ConfigModule, LoaderOptions, Logger } from "@medusajs/framework/ty
 import { asValue } from "@medusajs/framework/awilix"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { PluginOptions } from "../../../config/plugin-options"
+import { historyLoader } from "../../../engine/history-source"
 import { JobQueue } from "../../../queue/job-queue"
+import { createJobHandlers } from "../../../queue/processors"
 import { openMlDataSource } from "../../../store/data-source"
 import { MlStore } from "../../../store/ml-store"
 import { ML_RUNTIME_KEY, type MlRuntime, type WorkerMode } from "../runtime"
@@ -28,7 +30,7 @@ export default async function openRuntime(
   let jobQueue: JobQueue | null = null
   // nothing below should fail once the options are valid, but the store must not outlive a failed start
   try {
-    jobQueue = openJobQueue(pluginOptions, workerMode, log)
+    jobQueue = openJobQueue(pluginOptions, workerMode, log, store)
   } catch (error) {
     await store.close()
     throw error
@@ -37,13 +39,13 @@ export default async function openRuntime(
   container.register(ML_RUNTIME_KEY, asValue(runtime))
 }
 
-function openJobQueue(pluginOptions: PluginOptions, workerMode: WorkerMode, log: Logger | Console): JobQueue | null {
+function openJobQueue(pluginOptions: PluginOptions, workerMode: WorkerMode, log: Logger | Console, store: MlStore): JobQueue | null {
   if (pluginOptions.redisUrl) {
     return new JobQueue({
       redisUrl: pluginOptions.redisUrl,
       prefix: pluginOptions.queuePrefix,
       consume: workerMode !== "server",
-      handlers: {},
+      handlers: createJobHandlers({ store, loadHistory: historyLoader() }),
       onWorkerError: (error) => log.error(`medusa-ml: job worker error: ${error.message}`),
     })
   }

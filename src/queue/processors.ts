@@ -1,0 +1,112 @@
+/**
+ * What each job does, for any process that consumes the queue (a Medusa worker, a
+ * standalone `medusa-ml worker`). Each handler validates its payload (a bad one fails
+ * at once, without retry, naming the field), delegates to the engine, and turns the
+ * engine's "give up" errors into UnrecoverableError so BullMQ does not retry them.
+ */
+import { UnrecoverableError, type Job } from "bullmq"
+import type { z } from "zod"
+import type { HistoryLoader } from "../engine/history-source"
+import { rescoreCustomers } from "../engine/rescore"
+import { isGiveUp, runTraining } from "../engine/run-training"
+import type { MlStore } from "../store/ml-store"
+import type { JobHandler, JobQueue } from "./job-queue"
+import {
+  InvalidPayloadError,
+  JOB_NAMES,
+  parsePayload,
+  purgeCustomerPayloadSchema,
+  purgeProductPayloadSchema,
+  scoreAllPayloadSchema,
+  scoreCustomersPayloadSchema,
+  trainPayloadSchema,
+  TRIGGERS,
+} from "./payloads"
+
+export interface ProcessorDeps {
+  store: MlStore
+  loadHistory: HistoryLoader
+}
+
+export function createJobHandlers(deps: ProcessorDeps): Record<string, JobHandler> {
+  return {
+    [JOB_NAMES.train]: (job, queue) => train(job, queue, deps),
+    [JOB_NAMES.scoreCustomers]: (job, queue) => scoreCustomers(job, queue, deps),
+    [JOB_NAMES.scoreAll]: async (job) => {
+      const payload = validated(job, scoreAllPayloadSchema)
+      return { chunks: payload.chunks, customers: payload.customers }
+    },
+    [JOB_NAMES.purgeCustomer]: async (job) => {
+      const { customerIds } = validated(job, purgeCustomerPayloadSchema)
+      return deps.store.purgeCustomers(customerIds)
+    },
+    [JOB_NAMES.purgeProduct]: async (job) => {
+      const { productIds } = validated(job, purgeProductPayloadSchema)
+      return deps.store.purgeProducts(productIds)
+    },
+  }
+}
+
+async function train(job: Job, queue: JobQueue, deps: ProcessorDeps) {
+  let payload
+  try {
+    payload = parsePayload(job.name, trainPayloadSchema, job.data)
+  } catch (error) {
+    if (error instanceof InvalidPayloadError) await recordRejectedPayload(deps.store, job.data, error)
+    throw unrecoverable(error)
+  }
+  try {
+    const outcome = await runTraining(payload, {
+      store: deps.store,
+      loadHistory: deps.loadHistory,
+      onProgress: (stage, progress) => void job.updateProgress({ stage, progress }).catch(() => undefined),
+      rememberRunId: async (runId) => {
+        if (job.data.runId !== runId) await job.updateData({ ...job.data, runId })
+      },
+      finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
+    })
+    const { customerScores } = outcome.output.decisions
+    // the champion stays: bring its predictions up to the new as-of, in chunks any worker may take
+    if (!customerScores.promote) {
+      await queue.enqueueScoreFlow(outcome.output.scores.map((s) => s.customerId), payload.source, outcome.asOf)
+    }
+    return { runId: outcome.run.id, versions: outcome.versions.map((v) => ({ id: v.id, task: v.task, status: v.status })) }
+  } catch (error) {
+    throw isGiveUp(error) ? unrecoverable(error) : error
+  }
+}
+
+async function scoreCustomers(job: Job, queue: JobQueue, deps: ProcessorDeps) {
+  const payload = validated(job, scoreCustomersPayloadSchema)
+  const customerIds = payload.customerIds ?? (await queue.takePending())
+  if (customerIds.length === 0) return { rescored: 0 }
+  try {
+    const rescored = await rescoreCustomers(deps.store, deps.loadHistory, { ...payload, customerIds })
+    // events that arrived while this batch ran: another batch
+    if (!payload.customerIds && (await queue.pendingCount()) > 0) await queue.requestRescore([], payload.source, 0)
+    return { rescored }
+  } catch (error) {
+    throw isGiveUp(error) ? unrecoverable(error) : error
+  }
+}
+
+function validated<S extends z.ZodType>(job: Job, schema: S): z.output<S> {
+  try {
+    return parsePayload(job.name, schema, job.data)
+  } catch (error) {
+    throw unrecoverable(error)
+  }
+}
+
+function unrecoverable(error: unknown): UnrecoverableError {
+  return new UnrecoverableError(error instanceof Error ? error.message : String(error))
+}
+
+/** A `train` payload that cannot run still leaves a run saying why (on the run it names, if any). */
+async function recordRejectedPayload(store: MlStore, data: unknown, error: InvalidPayloadError): Promise<void> {
+  const raw = (typeof data === "object" && data !== null ? data : {}) as Record<string, unknown>
+  const trigger = TRIGGERS.find((t) => t === raw.trigger) ?? "event"
+  const named = typeof raw.runId === "string" && raw.runId.length <= 40 ? await store.trainingRun(raw.runId) : null
+  const run = named ?? (await store.createTrainingRun(trigger))
+  await store.updateTrainingRun(run.id, { status: "failed", finishedAt: new Date(), error: error.message })
+}
