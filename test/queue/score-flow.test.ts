@@ -1,0 +1,103 @@
+/**
+ * Rescoring with the champion's models on the real Redis and Postgres: a flow's chunks are
+ * shared by two workers and replace every customer's predictions; customers asked for after
+ * their orders are taken in one debounced batch.
+ */
+import type { Job } from "bullmq"
+import { historyLoader } from "../../src/engine/history-source"
+import { runTraining } from "../../src/engine/run-training"
+import { CUSTOMER_SCORES_TASK } from "../../src/engine/save-customer-scores"
+import { createJobHandlers } from "../../src/queue/processors"
+import { JOB_NAMES, PAYLOAD_VERSION, trainPayloadSchema, type HistorySource } from "../../src/queue/payloads"
+import { openScratchStore, type OpenedStore } from "../store/store-harness"
+import { JobQueue, obliterate, REDIS_URL, simulatedOrdersFile, uniquePrefix, waitFor } from "./harness"
+
+jest.setTimeout(240_000)
+
+const source: HistorySource = { kind: "orders-file", path: simulatedOrdersFile({ customers: 400, days: 400, seed: 5 }), format: "generic", map: {} }
+const DAY = 86_400_000
+
+describe("rescoring jobs", () => {
+  const prefix = uniquePrefix("score")
+  let opened: OpenedStore
+  const consumers: JobQueue[] = []
+  /** Chunks each consumer ran, by consumer. */
+  const chunksRun = [0, 0]
+
+  beforeAll(async () => {
+    opened = await openScratchStore("postgres")
+    await runTraining(trainPayloadSchema.parse({ version: PAYLOAD_VERSION, trigger: "cli", source, settings: { trials: 3 } }), {
+      store: opened.store,
+      loadHistory: historyLoader(),
+    })
+    for (const index of [0, 1]) {
+      const handlers = createJobHandlers({ store: opened.store, loadHistory: historyLoader() })
+      const scoreChunk = handlers[JOB_NAMES.scoreCustomers]
+      handlers[JOB_NAMES.scoreCustomers] = async (job: Job, queue: JobQueue) => {
+        if (job.data.customerIds) chunksRun[index] += 1
+        return scoreChunk(job, queue)
+      }
+      const consumer = new JobQueue({ redisUrl: REDIS_URL, prefix, consume: true, handlers })
+      consumer.start()
+      consumers.push(consumer)
+    }
+  })
+
+  afterAll(async () => {
+    for (const consumer of consumers) await consumer.close()
+    await obliterate(prefix)
+    await opened?.dispose()
+  })
+
+  async function championRows() {
+    const champion = await opened.store.champion(CUSTOMER_SCORES_TASK)
+    return opened.store.predictionsOf(champion!.id)
+  }
+
+  it("fans a rescore out in chunks that both workers take, and replaces every prediction", async () => {
+    const before = await championRows()
+    const customerIds = before.map((p) => p.customerId)
+    const champion = await opened.store.champion(CUSTOMER_SCORES_TASK)
+    // a week later: every customer's recency has moved on
+    const asOf = champion!.dataCutoff!.getTime() + 7 * DAY
+    const parentId = await consumers[0].enqueueScoreFlow(customerIds, source, asOf, 25)
+    await waitFor(
+      "the flow's parent to complete",
+      async () => ((await consumers[0].queue.getJobState(parentId)) === "completed" ? true : undefined),
+      200_000
+    )
+    expect(chunksRun[0] + chunksRun[1]).toBe(Math.ceil(customerIds.length / 25))
+    expect(chunksRun[0]).toBeGreaterThan(0)
+    expect(chunksRun[1]).toBeGreaterThan(0)
+    const after = await championRows()
+    expect(after.map((p) => p.customerId).sort()).toEqual([...customerIds].sort())
+    for (const row of after) expect(row.scoredAt.getTime()).toBeGreaterThan(before[0].scoredAt.getTime())
+    // a week without orders raises nobody's purchase probability... on average it falls
+    const mean = (rows: typeof before) => rows.reduce((sum, p) => sum + p.purchaseProbability, 0) / rows.length
+    expect(mean(after)).toBeLessThan(mean(before))
+  })
+
+  it("takes customers asked for after their orders in one debounced batch", async () => {
+    const rows = await championRows()
+    const asked = rows.slice(0, 3).map((p) => p.customerId)
+    const others = rows.slice(3)
+    const started = Date.now()
+    for (let i = 0; i < 10; i++) await consumers[0].requestRescore([asked[i % 3]], source, 1_000)
+    const batches = await consumers[0].queue.getJobs(["delayed", "waiting"])
+    expect(batches.filter((job) => job.name === JOB_NAMES.scoreCustomers)).toHaveLength(1)
+    await waitFor("the batch to be taken", async () => ((await consumers[0].pendingCount()) === 0 ? true : undefined), 60_000)
+    await waitFor(
+      "the asked-for customers to be rescored",
+      async () => {
+        const now = await championRows()
+        const fresh = now.filter((p) => p.scoredAt.getTime() >= started)
+        return fresh.length === 3 ? fresh : undefined
+      },
+      60_000
+    )
+    const now = await championRows()
+    const fresh = new Set(now.filter((p) => p.scoredAt.getTime() >= started).map((p) => p.customerId))
+    expect(fresh).toEqual(new Set(asked))
+    expect(now.filter((p) => !fresh.has(p.customerId)).map((p) => p.scoredAt)).toEqual(others.map((p) => p.scoredAt))
+  })
+})
