@@ -1,4 +1,5 @@
 import { z } from "zod"
+import { currencyRatesSchema } from "../medusa/currency-rates"
 import { redactUrl } from "./redact"
 
 /**
@@ -90,12 +91,23 @@ export const pluginOptionsSchema = z
         error: 'must be a 5-field cron expression such as "0 3 * * *"',
       })
       .default("0 3 * * *"),
+    /**
+     * Order events within this many seconds of each other give one retrain and one batch
+     * of rescoring (BullMQ deduplication in debounce mode). @defaultValue 30
+     */
+    eventDebounceSeconds: count(1, 3600, 30),
     /** Seed of every random choice in training, so a retrain on the same data gives the same models. @defaultValue 42 */
     seed: count(0, 2 ** 31 - 1, 42),
     /** Minimum data before a model is trained; below it a run ends "not enough data". */
     readiness: readinessSchema,
     /** Stored recommendation lists. */
     recommendations: recommendationsSchema,
+    /**
+     * Rates to the store's default currency by currency code, e.g. `{ eur: 1.08, gbp: 1.27 }`.
+     * Orders in a currency without a rate count for recency and frequency but not for
+     * amounts; the readiness report lists them. @defaultValue {}
+     */
+    currencyRates: currencyRatesSchema.default({}),
   })
   .strict()
 

@@ -22,6 +22,11 @@ export interface DataReport {
 export interface LoadedHistory {
   history: OrderHistory
   data: DataReport
+  /**
+   * Products that still exist, when the source knows (a live store): recommendation lists
+   * keep only these. Absent: every product of the history.
+   */
+  liveProductIds?: string[]
 }
 
 export interface LoadOptions {

@@ -53,7 +53,7 @@ export async function runTraining(payload: TrainPayload, deps: TrainingDeps): Pr
   const progress = progressReporter(store, run.id, deps.onProgress)
   try {
     await store.updateTrainingRun(run.id, { status: "running", startedAt: now(), error: null, stage: "reading", progress: 0 })
-    const { history, data } = await deps.loadHistory(payload.source, {
+    const { history, data, liveProductIds } = await deps.loadHistory(payload.source, {
       asOf: payload.asOf,
       onProgress: (fraction) => progress("reading", fraction),
     })
@@ -66,6 +66,7 @@ export async function runTraining(payload: TrainPayload, deps: TrainingDeps): Pr
       asOf,
       settings: payload.settings,
       trainingRunId: run.id,
+      liveProductIds,
       champions: await championsOf(store),
     }
     const output = await (deps.train ?? trainInWorkerThread)(input, progress)

@@ -29,6 +29,8 @@ export interface TrainingWorkInput {
   asOf: number
   settings: TrainingSettings
   trainingRunId: string
+  /** Products that still exist (a live store); lists keep only these. Absent: all. */
+  liveProductIds?: string[]
   /** The current champions, to compare against; null when the task has none. */
   champions: { customerScores: ChampionSnapshot | null; recommendations: ChampionSnapshot | null }
 }
@@ -56,7 +58,7 @@ export async function trainModels(input: TrainingWorkInput, onProgress: WorkProg
     trials: settings.trials,
     onProgress,
   })
-  const recommendations =
+  const trained =
     history.products.size >= 2
       ? trainRecommendations(history, {
           asOf,
@@ -65,6 +67,7 @@ export async function trainModels(input: TrainingWorkInput, onProgress: WorkProg
           onProgress: (fraction) => onProgress("recommend", fraction),
         })
       : null
+  const recommendations = trained && input.liveProductIds ? onlyLiveProducts(trained, new Set(input.liveProductIds)) : trained
   onProgress("compare", 0)
   const customerDecision = decideCustomerScores(customers, history, input.champions.customerScores)
   const recommendationDecision = recommendations ? decideRecommendations(recommendations, history, asOf, input.champions.recommendations) : null
@@ -81,6 +84,17 @@ export async function trainModels(input: TrainingWorkInput, onProgress: WorkProg
     recommendationsReport: recommendations?.report ?? null,
     scores: customers.scores,
   }
+}
+
+/** Lists without products that no longer exist (deleted since they were sold), nor lists of them. */
+export function onlyLiveProducts(result: RecommendationResult, live: ReadonlySet<string>): RecommendationResult {
+  const lists = result.lists
+    .filter((list) => list.sourceId === "*" || (list.sourceType !== "similar" && list.sourceType !== "bought_together") || live.has(list.sourceId))
+    .map((list) => ({ ...list, items: list.items.filter((item) => live.has(item.productId)) }))
+    .filter((list) => list.items.length > 0)
+  const counts = { similar: 0, bought_together: 0, customer: 0, customer_new: 0, popular: 0 }
+  for (const list of lists) counts[list.sourceType] += 1
+  return { lists, report: { ...result.report, lists: counts } }
 }
 
 /** Records the comparison among the version's metrics and marks a loser rejected. */

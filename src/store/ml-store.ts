@@ -48,6 +48,11 @@ export class MlStore {
     return this.ml.dialect
   }
 
+  /** The DataSource and entity schemas, for read models kept in their own files (src/store/*-queries.ts). */
+  get source(): MlDataSource {
+    return this.ml
+  }
+
   /** Answers when the database does. */
   async ping(): Promise<void> {
     await this.ml.dataSource.query("SELECT 1")
@@ -239,6 +244,25 @@ export class MlStore {
 
   async updateTrainingRun(id: string, changes: Partial<Omit<TrainingRun, "id">>): Promise<void> {
     await this.ml.dataSource.manager.update(this.ml.entities.trainingRun, { id }, asPartial(changes))
+  }
+
+  /**
+   * The newest run still queued or running, started within the last `withinHours`
+   * (older ones belong to a process that died, and must not block new runs forever).
+   */
+  async activeTrainingRun(withinHours = 6): Promise<TrainingRun | null> {
+    const since = new Date(Date.now() - withinHours * 3_600_000)
+    return this.ml.dataSource
+      .getRepository(this.ml.entities.trainingRun)
+      .createQueryBuilder("run")
+      .where("run.status IN (:...statuses) AND run.created_at >= :since", { statuses: ["queued", "running"], since })
+      .orderBy("run.created_at", "DESC")
+      .getOne()
+  }
+
+  /** Training runs, newest first. */
+  async trainingRuns(limit = 20): Promise<TrainingRun[]> {
+    return this.ml.dataSource.getRepository(this.ml.entities.trainingRun).find({ order: { createdAt: "DESC" }, take: limit })
   }
 
   async trainingRun(id: string): Promise<TrainingRun | null> {

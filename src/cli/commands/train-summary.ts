@@ -54,10 +54,15 @@ export function printTrainingSummary(
   }
   const [customerVersion, listsVersion] = input.versions
   lines.push("", `stored ${scores.length.toLocaleString("en")} predictions as model version ${customerVersion.id} in ${redactUrl(input.db)}`)
-  lines.push(`  ${customerVersion.status}: ${input.decisions.customerScores.reason}`)
+  lines.push(`  ${statusWord(customerVersion.status)}: ${input.decisions.customerScores.reason}`)
   if (listsVersion && input.decisions.recommendations) {
-    lines.push(`recommendation lists: model version ${listsVersion.id}, ${listsVersion.status}: ${input.decisions.recommendations.reason}`)
+    lines.push(`recommendation lists: model version ${listsVersion.id}, ${statusWord(listsVersion.status)}: ${input.decisions.recommendations.reason}`)
   }
   if (input.reportPath) lines.push(`report: ${input.reportPath}`)
   io.out(lines.join("\n") + "\n")
+}
+
+/** What happened to a new version, in words. */
+function statusWord(status: string): string {
+  return status === "champion" ? "promoted" : status === "rejected" ? "not promoted" : status
 }

@@ -16,6 +16,18 @@ export interface OrderLine {
   category?: string
   country?: string
   currency?: string
+  /** False when the amount is unknown (no rate to the store's currency): the line counts for recency, frequency and products, never for amounts. Absent = true. */
+  priced?: boolean
+}
+
+/** Whether the line's amount is known (`priced` absent or true). */
+export function isPriced(line: Pick<OrderLine, "priced">): boolean {
+  return line.priced !== false
+}
+
+/** The line's amount, quantity · unitPrice; 0 for an unpriced line (it adds nothing to any amount). */
+export function lineValue(line: Pick<OrderLine, "quantity" | "unitPrice" | "priced">): number {
+  return line.priced === false ? 0 : line.quantity * line.unitPrice
 }
 
 /** What the history knows about a product, from its most recent line that names it. */

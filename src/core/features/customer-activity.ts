@@ -4,9 +4,11 @@
  * prefix: the pass stops at the first line at or after the cutoff and reads nothing
  * later. Orders are lines grouped by (customer, orderId); an order's time is its
  * first line's time, and orders therefore appear in time order within a customer.
+ * An unpriced line (`priced: false`) counts for orders, items and products and adds 0
+ * to every amount; an order is priced when any of its lines is.
  */
 import { InvalidInputError } from "../errors"
-import type { OrderLine } from "../data/types"
+import { isPriced, lineValue, type OrderLine } from "../data/types"
 import type { PurchaseEvent } from "../probabilistic/customer-summary"
 import { ACTIVITY_WINDOW_DAYS } from "./feature-names"
 
@@ -20,12 +22,15 @@ export interface CustomerActivity {
   firstOrderAt: number
   lastOrderAt: number
   orders: number
+  /** Orders with at least one priced line: the orders the amounts are spread over. */
+  pricedOrders: number
   /** Running mean of the gaps between consecutive orders (Welford), days. */
   gapMean: number
   /** Running sum of squared deviations of the gaps from their mean (Welford), days². */
   gapSquares: number
   lines: number
   items: number
+  /** Sum of the priced lines' values. */
   spend: number
   products: Set<string>
   categories: Set<string>
@@ -41,7 +46,10 @@ export interface CustomerActivity {
 export interface ActivityPass {
   /** Customers in the order of their first line. */
   customers: CustomerActivity[]
-  /** One event per order (time of its first line, value of all its lines before the cutoff). */
+  /**
+   * One event per order (time of its first line, value of its priced lines before the
+   * cutoff; `priced: false` when it has none).
+   */
   orders: PurchaseEvent[]
 }
 
@@ -75,18 +83,28 @@ export function gatherActivity(lines: readonly OrderLine[], cutoff: number): Act
       customers.push(customer)
     }
     let order = customer.orderIndex.get(line.orderId)
+    const priced = isPriced(line)
     if (order === undefined) {
       order = orders.length
-      orders.push({ customerId: line.customerId, orderedAt: at, value: 0 })
+      const created: PurchaseEvent = { customerId: line.customerId, orderedAt: at, value: 0 }
+      if (!priced) created.priced = false
+      orders.push(created)
       customer.orderIndex.set(line.orderId, order)
       addOrder(customer, at, windowStart, previousWindowStart)
+      if (priced) customer.pricedOrders++
     }
-    const value = line.quantity * line.unitPrice
-    orders[order].value += value
+    const event = orders[order]
+    if (priced && event.priced === false) {
+      // the order's first priced line, after unpriced ones
+      delete event.priced
+      customer.pricedOrders++
+    }
+    const value = lineValue(line)
+    event.value += value
     customer.lines++
     customer.items += line.quantity
     customer.spend += value
-    if (orders[order].orderedAt >= windowStart) customer.spendLastWindow += value
+    if (event.orderedAt >= windowStart) customer.spendLastWindow += value
     customer.products.add(line.productId)
     if (line.category !== undefined && line.category !== "") customer.categories.add(line.category)
     if (line.country !== undefined && line.country !== "") customer.country = line.country
@@ -100,6 +118,7 @@ function newActivity(customerId: string, firstAt: number): CustomerActivity {
     firstOrderAt: firstAt,
     lastOrderAt: firstAt,
     orders: 0,
+    pricedOrders: 0,
     gapMean: 0,
     gapSquares: 0,
     lines: 0,

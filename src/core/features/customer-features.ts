@@ -79,7 +79,7 @@ function writeActivityFeatures(values: Float64Array, offset: number, c: Customer
   set("mean_gap_days", meanGapDays)
   set("gap_cv", gapCv)
   set("recency_over_gap", recencyDays / Math.max(meanGapDays, 1))
-  set("avg_order_value", c.spend / c.orders)
+  set("avg_order_value", c.pricedOrders > 0 ? c.spend / c.pricedOrders : 0)
   set("lines_per_order", c.lines / c.orders)
   set("items_per_order", c.items / c.orders)
   set("distinct_products", c.products.size)

@@ -2,7 +2,8 @@
  * The numeric customer features, in the column order of every feature matrix.
  * All of them are computed from a customer's lines strictly before a cutoff. Orders are
  * lines grouped by orderId; an order's time is the time of its first line. Times are
- * measured in days (fractional: 36 hours = 1.5 days).
+ * measured in days (fractional: 36 hours = 1.5 days). Amounts sum the priced lines only:
+ * a line with `priced: false` (amount unknown) counts for orders and products, not amounts.
  *
  * `heavyTailed` marks non-negative features with a long right tail (counts, amounts,
  * durations): the caller passes them through sign(x) · ln(1 + |x|) before scaling
@@ -15,7 +16,7 @@ export const ACTIVITY_WINDOW_DAYS = 90
 export const FEATURES = [
   { name: "recency_days", heavyTailed: true, description: "cutoff - time of the last order, days" },
   { name: "frequency_orders", heavyTailed: true, description: "distinct orders" },
-  { name: "monetary_total", heavyTailed: true, description: "sum of quantity · unitPrice over all lines" },
+  { name: "monetary_total", heavyTailed: true, description: "sum of quantity · unitPrice over the priced lines" },
   { name: "tenure_days", heavyTailed: true, description: "cutoff - time of the first order, days" },
   {
     name: "mean_gap_days",
@@ -32,7 +33,11 @@ export const FEATURES = [
     heavyTailed: true,
     description: "recency_days / max(mean_gap_days, 1): how overdue the next order is (1 = one usual gap)",
   },
-  { name: "avg_order_value", heavyTailed: true, description: "monetary_total / frequency_orders" },
+  {
+    name: "avg_order_value",
+    heavyTailed: true,
+    description: "monetary_total / orders with a priced line; 0 when there is none",
+  },
   { name: "lines_per_order", heavyTailed: true, description: "lines / frequency_orders" },
   { name: "items_per_order", heavyTailed: true, description: "sum of quantity / frequency_orders" },
   { name: "distinct_products", heavyTailed: true, description: "distinct productIds" },
@@ -46,7 +51,7 @@ export const FEATURES = [
   {
     name: "spend_last_90d",
     heavyTailed: true,
-    description: "value of the lines of the orders in [cutoff - 90 days, cutoff)",
+    description: "value of the priced lines of the orders in [cutoff - 90 days, cutoff)",
   },
   { name: "trend", heavyTailed: false, description: "orders_last_90d - orders_prev_90d (may be negative)" },
   {

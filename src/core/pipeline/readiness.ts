@@ -2,9 +2,10 @@
  * Whether a store has enough data to train on: customers with orders, repeat buyers,
  * days of history and recent orders, against thresholds the caller gives (the plugin's
  * `readiness` options). Below any of them a training ends "not enough data" and says
- * what is missing, instead of producing models from noise.
+ * what is missing, instead of producing models from noise. It also counts the orders
+ * with an unpriced line (amount unknown), which no threshold applies to.
  */
-import { orderKey, type OrderHistory } from "../data/types"
+import { isPriced, orderKey, type OrderHistory } from "../data/types"
 import { DAY_MS } from "../time"
 
 /** The window of "recent" orders. */
@@ -17,9 +18,18 @@ export interface ReadinessThresholds {
   minRecentOrders: number
 }
 
+export interface ReadinessFigures {
+  customersWithOrders: number
+  repeatCustomers: number
+  historyDays: number
+  recentOrders: number
+  /** Orders with any line whose amount is unknown (`priced: false`); informational, no threshold. */
+  unpricedOrders: number
+}
+
 export interface Readiness {
   ready: boolean
-  figures: { customersWithOrders: number; repeatCustomers: number; historyDays: number; recentOrders: number }
+  figures: ReadinessFigures
   /** One plain sentence per unmet threshold. */
   missing: string[]
 }
@@ -28,6 +38,7 @@ export interface Readiness {
 export function checkReadiness(history: OrderHistory, asOf: number, thresholds: ReadinessThresholds): Readiness {
   const ordersPerCustomer = new Map<string, Set<string>>()
   const recent = new Set<string>()
+  const unpriced = new Set<string>()
   let first = Infinity
   let last = -Infinity
   for (const line of history.lines) {
@@ -37,16 +48,18 @@ export function checkReadiness(history: OrderHistory, asOf: number, thresholds: 
     if (!orders) ordersPerCustomer.set(line.customerId, (orders = new Set()))
     orders.add(key)
     if (line.orderedAt >= asOf - RECENT_DAYS * DAY_MS) recent.add(key)
+    if (!isPriced(line)) unpriced.add(key)
     first = Math.min(first, line.orderedAt)
     last = Math.max(last, line.orderedAt)
   }
   let repeatCustomers = 0
   for (const orders of ordersPerCustomer.values()) if (orders.size >= 2) repeatCustomers += 1
-  const figures = {
+  const figures: ReadinessFigures = {
     customersWithOrders: ordersPerCustomer.size,
     repeatCustomers,
     historyDays: ordersPerCustomer.size ? Math.floor((last - first) / DAY_MS) : 0,
     recentOrders: recent.size,
+    unpricedOrders: unpriced.size,
   }
   const missing: string[] = []
   const need = (have: number, atLeast: number, what: string) => {

@@ -4,10 +4,15 @@
  * customer's figures as of any date (the training one, or a later one when a stored model
  * rescores customers): expected spend in the horizon and the discounted lifetime value.
  */
-import { orderKey, type OrderHistory } from "../data/types"
+import { isPriced, lineValue, orderKey, type OrderHistory } from "../data/types"
 import { fitBgNbd, type BgNbdModel } from "../probabilistic/bgnbd"
 import { customerLifetimeValue, expectedSpend } from "../probabilistic/clv"
-import { summarizeCustomers, type CustomerSummary, type PurchaseEvent } from "../probabilistic/customer-summary"
+import {
+  spendHistoryOf,
+  summarizeCustomers,
+  type CustomerSummary,
+  type PurchaseEvent,
+} from "../probabilistic/customer-summary"
 import { fitGammaGamma, type GammaGammaModel } from "../probabilistic/gamma-gamma"
 
 /** Weeks, as in the papers: day-level time units make the optimiser's scale awkward. */
@@ -36,16 +41,25 @@ export interface ValueModels {
   gammaGamma: GammaGammaModel
 }
 
-/** One purchase event per order (a customer's order id): its first line's time and the sum of its lines' values. */
+/**
+ * One purchase event per order (a customer's order id): its first line's time and the sum
+ * of its priced lines' values; `priced: false` when none of its lines is priced.
+ */
 export function orderEvents(history: OrderHistory, asOf: number): PurchaseEvent[] {
   const byOrder = new Map<string, PurchaseEvent>()
   for (const line of history.lines) {
     if (line.orderedAt >= asOf) break
     const key = orderKey(line)
     const event = byOrder.get(key)
-    const value = line.quantity * line.unitPrice
-    if (event) event.value += value
-    else byOrder.set(key, { customerId: line.customerId, orderedAt: line.orderedAt, value })
+    const value = lineValue(line)
+    if (event) {
+      event.value += value
+      if (isPriced(line)) delete event.priced
+    } else {
+      const created: PurchaseEvent = { customerId: line.customerId, orderedAt: line.orderedAt, value }
+      if (!isPriced(line)) created.priced = false
+      byOrder.set(key, created)
+    }
   }
   return [...byOrder.values()]
 }
@@ -55,12 +69,15 @@ export function valueSummaries(history: OrderHistory, asOf: number, timeUnitDays
   return summarizeCustomers(orderEvents(history, asOf), { asOf, timeUnitDays })
 }
 
-/** Fits BG/NBD and Gamma-Gamma on every customer's summary as of `asOf`. */
+/**
+ * Fits BG/NBD and Gamma-Gamma on every customer's summary as of `asOf`: BG/NBD on all
+ * repeat purchases, Gamma-Gamma on the priced ones only.
+ */
 export function fitValueModels(history: OrderHistory, options: { asOf: number }): ValueModels {
   const summaries = valueSummaries(history, options.asOf)
   return {
     bgnbd: fitBgNbd(summaries, { timeUnitDays: VALUE_MODEL_TIME_UNIT_DAYS }),
-    gammaGamma: fitGammaGamma(summaries),
+    gammaGamma: fitGammaGamma(summaries.map(spendHistoryOf)),
   }
 }
 

@@ -1,5 +1,6 @@
 import { InvalidInputError } from "../errors"
 import type { BgNbdModel } from "./bgnbd"
+import { spendHistoryOf } from "./customer-summary"
 import type { GammaGammaModel } from "./gamma-gamma"
 import type { RepeatPurchaseHistory } from "./rfm"
 
@@ -9,9 +10,14 @@ import type { RepeatPurchaseHistory } from "./rfm"
  * BG/NBD model's time unit with its `timeUnitDays`; a month is 30 days.
  */
 
-/** A customer's history (x, tx, T in the BG/NBD model's time unit) and mean repeat purchase value. */
+/**
+ * A customer's history (x, tx, T in the BG/NBD model's time unit) and mean repeat purchase
+ * value over the `pricedRepeats` repeat purchases whose value is known (absent = x).
+ * BG/NBD reads x; Gamma-Gamma reads pricedRepeats and monetary.
+ */
 export interface ValuedHistory extends RepeatPurchaseHistory {
   monetary: number
+  pricedRepeats?: number
 }
 
 export interface ClvOptions {
@@ -44,7 +50,7 @@ export function customerLifetimeValue(
   if (!Number.isFinite(monthlyDiscount) || monthlyDiscount < 0) {
     throw new InvalidInputError(`monthlyDiscount must be a finite number >= 0, got ${monthlyDiscount}`, "monthlyDiscount")
   }
-  const value = spend.conditionalExpectedAverageValue(customer.x, customer.monetary)
+  const value = expectedAverageValue(spend, customer)
   const expectedBy = (days: number): number =>
     purchases.conditionalExpectedPurchases(days / purchases.timeUnitDays, customer.x, customer.tx, customer.T)
   const months = Math.ceil(horizonDays / DAYS_PER_MONTH)
@@ -71,7 +77,13 @@ export function expectedSpend(
   checkHorizon(horizonDays)
   const t = horizonDays / purchases.timeUnitDays
   const count = purchases.conditionalExpectedPurchases(t, customer.x, customer.tx, customer.T)
-  return count * spend.conditionalExpectedAverageValue(customer.x, customer.monetary)
+  return count * expectedAverageValue(spend, customer)
+}
+
+/** Gamma-Gamma's expected value of the customer's next purchases, from their priced repeat purchases. */
+function expectedAverageValue(spend: GammaGammaModel, customer: ValuedHistory): number {
+  const { x, monetary } = spendHistoryOf(customer)
+  return spend.conditionalExpectedAverageValue(x, monetary)
 }
 
 function checkHorizon(horizonDays: number): void {

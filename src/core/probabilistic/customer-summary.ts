@@ -1,13 +1,19 @@
 import { InvalidInputError } from "../errors"
 import { DAY_MS } from "../time"
+import type { SpendHistory } from "./gamma-gamma-likelihood"
 
 /** One purchase (an order) as the repeat-purchase models see it. */
 export interface PurchaseEvent {
   customerId: string
   /** When the order was placed, epoch milliseconds (UTC). */
   orderedAt: number
-  /** The order's value in the store's currency. */
+  /** The order's value in the store's currency (0 when unpriced). */
   value: number
+  /**
+   * False when the order's value is unknown (none of its lines has a rate to the store's
+   * currency): it counts as a purchase, never for the mean value. Absent = true.
+   */
+  priced?: boolean
 }
 
 /**
@@ -16,7 +22,13 @@ export interface PurchaseEvent {
  * - x: repeat purchase days (distinct purchase days - 1);
  * - tx: time from the first purchase day to the last purchase day;
  * - T: time from the first purchase day to the last day of the calibration period;
- * - monetary: mean value of the repeat purchase days (first day excluded), 0 when x = 0.
+ * - monetary: mean value of the priced repeat purchase days (first day excluded), 0 when
+ *   there is none. A day is priced when any of its purchases is; its value is the sum of
+ *   its priced purchases.
+ * - pricedRepeats: the priced repeat purchase days, the count `monetary` is the mean over;
+ *   absent when it equals x (every repeat day priced), as in any history without
+ *   unpriced purchases. A customer with x > 0 and pricedRepeats = 0 carries no
+ *   information on spend, like one with x = 0.
  */
 export interface CustomerSummary {
   customerId: string
@@ -24,6 +36,12 @@ export interface CustomerSummary {
   tx: number
   T: number
   monetary: number
+  pricedRepeats?: number
+}
+
+/** The Gamma-Gamma inputs of a summary: its priced repeat days and their mean value. */
+export function spendHistoryOf(summary: Pick<CustomerSummary, "x" | "monetary" | "pricedRepeats">): SpendHistory {
+  return { x: summary.pricedRepeats ?? summary.x, monetary: summary.monetary }
 }
 
 export interface CustomerSummaryOptions {
@@ -88,22 +106,33 @@ export function summarizeCustomers(
     let day = firstDay
     let distinctDays = 0
     let repeatValue = 0
+    let pricedRepeats = 0
+    // whether the current day has a priced purchase (and so counts in pricedRepeats)
+    let dayPriced = false
     for (; k < kept.length && eventCustomer[kept[k]] === customer; k++) {
       const event = kept[k]
       if (eventDay[event] !== day || distinctDays === 0) {
         day = eventDay[event]
         distinctDays++
+        dayPriced = false
       }
-      if (day !== firstDay) repeatValue += events[event].value
+      if (day === firstDay || events[event].priced === false) continue
+      repeatValue += events[event].value
+      if (!dayPriced) {
+        dayPriced = true
+        pricedRepeats++
+      }
     }
     const x = distinctDays - 1
-    summaries.push({
+    const summary: CustomerSummary = {
       customerId: customerIds[customer],
       x,
       tx: (day - firstDay) / timeUnitDays,
       T: (lastDay - firstDay) / timeUnitDays,
-      monetary: x > 0 ? repeatValue / x : 0,
-    })
+      monetary: pricedRepeats > 0 ? repeatValue / pricedRepeats : 0,
+    }
+    if (pricedRepeats < x) summary.pricedRepeats = pricedRepeats
+    summaries.push(summary)
   }
   return summaries
 }

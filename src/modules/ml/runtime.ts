@@ -14,6 +14,7 @@ export interface MlRuntime {
   /** null = no Redis configured: jobs run inline in this process. */
   jobQueue: JobQueue | null
   workerMode: WorkerMode
+  log: { error(message: string): void; warn(message: string): void; info(message: string): void }
 }
 
 export const ML_RUNTIME_KEY = "mlRuntime"

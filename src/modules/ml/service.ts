@@ -1,5 +1,6 @@
 import type { ModelVersion } from "../../models"
 import { redactUrl } from "../../config/redact"
+import { JobLauncher } from "./job-launcher"
 import { ML_RUNTIME_KEY, type MlRuntime } from "./runtime"
 
 export interface MlStatus {
@@ -14,9 +15,12 @@ export interface MlStatus {
 /** The medusa-ml module: owns the plugin's store and queue for the life of the process. */
 export default class MlModuleService {
   private readonly runtime: MlRuntime
+  /** Starts trainings, rescoring and purges: on the queue, or inline without Redis. */
+  readonly jobs: JobLauncher
 
   constructor(cradle: { [ML_RUNTIME_KEY]: MlRuntime }) {
     this.runtime = cradle[ML_RUNTIME_KEY]
+    this.jobs = new JobLauncher(this.runtime)
   }
 
   readonly __hooks = {

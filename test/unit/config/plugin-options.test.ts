@@ -22,8 +22,10 @@ describe("plugin options", () => {
       clvHorizonDays: 365,
       retrainCron: "0 3 * * *",
       seed: 42,
+      eventDebounceSeconds: 30,
       readiness: { minCustomersWithOrders: 50, minRepeatCustomers: 20, minHistoryDays: 60, minRecentOrders: 1 },
       recommendations: { limit: 20 },
+      currencyRates: {},
     })
     expect(options.redisUrl).toBeUndefined()
   })
@@ -36,6 +38,7 @@ describe("plugin options", () => {
 
   it.each([
     [{ horizonDays: 0 }, 'option "horizonDays" must be at least 7 days (got 0)'],
+    [{ eventDebounceSeconds: 0 }, 'option "eventDebounceSeconds" must be at least 1 (got 0)'],
     [{ horizonDays: 1000 }, 'option "horizonDays" must be at most 730 days (got 1000)'],
     [{ horizonDays: 30.5 }, 'option "horizonDays" must be a whole number of days between 7 and 730 (got 30.5)'],
     [{ churnWindowDays: "90" }, 'option "churnWindowDays" must be a number of days between 7 and 730 (got "90")'],

@@ -9,6 +9,8 @@ import { openMlDataSource } from "../../../store/data-source"
 import { MlStore } from "../../../store/ml-store"
 import { ML_RUNTIME_KEY, type MlRuntime, type WorkerMode } from "../runtime"
 import { pluginOptionsOf, resolveStoreLocation } from "../store-location"
+import { storeHistoryReader } from "../store-source"
+import { rememberOptions } from "../loaded-options"
 
 /**
  * Validates the options (an invalid one stops start-up), opens the store and, with
@@ -20,6 +22,7 @@ export default async function openRuntime(
 ): Promise<void> {
   const log: Logger | Console = logger ?? console
   const pluginOptions = pluginOptionsOf(options)
+  rememberOptions(pluginOptions)
   const config = container.resolve<ConfigModule>(ContainerRegistrationKeys.CONFIG_MODULE)
   const { location, description } = resolveStoreLocation(pluginOptions, {
     url: config.projectConfig.databaseUrl,
@@ -35,7 +38,7 @@ export default async function openRuntime(
     await store.close()
     throw error
   }
-  const runtime: MlRuntime = { options: pluginOptions, store, storeDescription: description, jobQueue, workerMode }
+  const runtime: MlRuntime = { options: pluginOptions, store, storeDescription: description, jobQueue, workerMode, log }
   container.register(ML_RUNTIME_KEY, asValue(runtime))
 }
 
@@ -45,7 +48,7 @@ function openJobQueue(pluginOptions: PluginOptions, workerMode: WorkerMode, log:
       redisUrl: pluginOptions.redisUrl,
       prefix: pluginOptions.queuePrefix,
       consume: workerMode !== "server",
-      handlers: createJobHandlers({ store, loadHistory: historyLoader() }),
+      handlers: createJobHandlers({ store, loadHistory: historyLoader(storeHistoryReader(pluginOptions)) }),
       onWorkerError: (error) => log.error(`medusa-ml: job worker error: ${error.message}`),
     })
   }

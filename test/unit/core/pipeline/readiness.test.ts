@@ -3,13 +3,14 @@ import { checkReadiness } from "../../../../src/core/pipeline/readiness"
 
 const DAY_MS = 86_400_000
 const START = Date.UTC(2025, 0, 1)
-const line = (customerId: string, orderId: string, day: number): OrderLine => ({
+const line = (customerId: string, orderId: string, day: number, extra: Partial<OrderLine> = {}): OrderLine => ({
   orderId,
   customerId,
   orderedAt: START + day * DAY_MS,
   productId: "p",
   quantity: 1,
   unitPrice: 1,
+  ...extra,
 })
 
 // A: orders on days 0 and 50 (two lines in the second); B: day 70; C: day 95, and day 120 (at as-of: not read)
@@ -28,7 +29,7 @@ describe("checkReadiness", () => {
     const readiness = checkReadiness(history, asOf, { minCustomersWithOrders: 3, minRepeatCustomers: 1, minHistoryDays: 95, minRecentOrders: 1 })
     expect(readiness).toEqual({
       ready: true,
-      figures: { customersWithOrders: 3, repeatCustomers: 1, historyDays: 95, recentOrders: 1 },
+      figures: { customersWithOrders: 3, repeatCustomers: 1, historyDays: 95, recentOrders: 1, unpricedOrders: 0 },
       missing: [],
     })
   })
@@ -42,6 +43,26 @@ describe("checkReadiness", () => {
       "95 days between the first and the last order (at least 96 needed)",
       "1 orders in the last 30 days (at least 2 needed)",
     ])
+  })
+
+  it("counts the orders with an unpriced line before as-of, without it deciding anything", () => {
+    const unpriced = { priced: false, unitPrice: 0 }
+    const withUnpriced = buildOrderHistory([
+      line("A", "1", 0),
+      line("A", "2", 50, unpriced),
+      line("A", "2", 50), // one unpriced line is enough to count the order
+      line("B", "1", 70, unpriced),
+      line("B", "2", 71, { priced: true }),
+      line("C", "9", 95),
+      line("C", "10", 120, unpriced), // at as-of: not read
+    ])
+    const thresholds = { minCustomersWithOrders: 3, minRepeatCustomers: 2, minHistoryDays: 95, minRecentOrders: 1 }
+    const readiness = checkReadiness(withUnpriced, asOf, thresholds)
+    expect(readiness.figures).toEqual({ customersWithOrders: 3, repeatCustomers: 2, historyDays: 95, recentOrders: 1, unpricedOrders: 2 })
+    expect(readiness.ready).toBe(true)
+    // the same orders all priced give the same figures but for the count
+    const allPriced = buildOrderHistory(withUnpriced.lines.map(({ priced: _, ...rest }) => rest))
+    expect(checkReadiness(allPriced, asOf, thresholds)).toEqual({ ...readiness, figures: { ...readiness.figures, unpricedOrders: 0 } })
   })
 
   it("treats an empty history as missing everything it needs", () => {

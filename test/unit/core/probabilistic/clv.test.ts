@@ -57,3 +57,19 @@ describe("customerLifetimeValue", () => {
     )
   })
 })
+
+describe("the Gamma-Gamma inputs of a customer with unpriced repeat purchases", () => {
+  const count = weekly.conditionalExpectedPurchases(90 / 7, customer.x, customer.tx, customer.T)
+
+  it("are the priced repeats and their mean value; BG/NBD still reads every repeat", () => {
+    const partlyPriced = { ...customer, pricedRepeats: 1 }
+    expect(expectedSpend(weekly, spend, partlyPriced, 90)).toBeCloseTo(count * spend.conditionalExpectedAverageValue(1, 40), 12)
+    const options = { horizonDays: 365, monthlyDiscount: 0 }
+    expect(customerLifetimeValue(weekly, spend, partlyPriced, options)).toBeCloseTo(expectedSpend(weekly, spend, partlyPriced, 365), 10)
+  })
+
+  it("value a customer with no priced repeat at the population mean, as one without repeats", () => {
+    const unpricedRepeats = { ...customer, monetary: 0, pricedRepeats: 0 }
+    expect(expectedSpend(weekly, spend, unpricedRepeats, 90)).toBeCloseTo(count * spend.populationMeanValue(), 12)
+  })
+})

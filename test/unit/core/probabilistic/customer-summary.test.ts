@@ -1,5 +1,5 @@
 import { InvalidInputError } from "../../../../src/core/errors"
-import { summarizeCustomers, type PurchaseEvent } from "../../../../src/core/probabilistic/customer-summary"
+import { spendHistoryOf, summarizeCustomers, type PurchaseEvent } from "../../../../src/core/probabilistic/customer-summary"
 
 const at = (day: number, hour = 0, minute = 0): number => Date.UTC(2024, 0, day, hour, minute)
 const asOf = at(29) // calibration ends 2024-01-28 (the day before asOf)
@@ -27,6 +27,40 @@ describe("summarizeCustomers", () => {
       //    monetary = mean of the repeat days (20 and 30 + 10) = 30; Jan 1 (15) is excluded
       { customerId: "a", x: 2, tx: 2, T: 27 / 7, monetary: 30 },
     ])
+  })
+
+  it("counts unpriced purchases as repeats and averages the value over the priced repeat days only", () => {
+    const unpriced = { value: 0, priced: false }
+    const mixed: PurchaseEvent[] = [
+      { customerId: "u", orderedAt: at(1), value: 10 },
+      { customerId: "u", orderedAt: at(3), ...unpriced },
+      { customerId: "u", orderedAt: at(5), value: 20 },
+      { customerId: "u", orderedAt: at(7, 9), ...unpriced }, // with a priced one the same day: a priced day
+      { customerId: "u", orderedAt: at(7, 18), value: 40 },
+      { customerId: "v", orderedAt: at(2), value: 15 },
+      { customerId: "v", orderedAt: at(4), ...unpriced },
+      { customerId: "w", orderedAt: at(2), ...unpriced }, // an unpriced first day is excluded anyway
+      { customerId: "w", orderedAt: at(6), value: 8, priced: true },
+    ]
+    expect(summarizeCustomers(mixed, { asOf, timeUnitDays: 1 })).toEqual([
+      // u: repeat days 3, 5, 7 -> x = 3; priced ones 5 (20) and 7 (40)
+      { customerId: "u", x: 3, tx: 6, T: 27, monetary: 30, pricedRepeats: 2 },
+      // v: a repeat, none priced: monetary 0 as without repeats
+      { customerId: "v", x: 1, tx: 2, T: 26, monetary: 0, pricedRepeats: 0 },
+      // w: every repeat priced: pricedRepeats left out, as for a history without the flag
+      { customerId: "w", x: 1, tx: 4, T: 26, monetary: 8 },
+    ])
+  })
+
+  it("gives Gamma-Gamma the priced repeat days, so no priced repeat reads as no repeat", () => {
+    expect(spendHistoryOf({ x: 3, monetary: 30, pricedRepeats: 2 })).toEqual({ x: 2, monetary: 30 })
+    expect(spendHistoryOf({ x: 1, monetary: 0, pricedRepeats: 0 })).toEqual({ x: 0, monetary: 0 })
+    expect(spendHistoryOf({ x: 4, monetary: 12 })).toEqual({ x: 4, monetary: 12 })
+  })
+
+  it("gives the same summaries whether `priced` is absent or true", () => {
+    const flagged = events.map((e) => ({ ...e, priced: true }))
+    expect(summarizeCustomers(flagged, { asOf, timeUnitDays: 7 })).toEqual(summarizeCustomers(events, { asOf, timeUnitDays: 7 }))
   })
 
   it("reports days when timeUnitDays = 1", () => {

@@ -1,0 +1,66 @@
+/**
+ * The "store" history source: the Medusa store's own orders, read through Query. Query
+ * lives in the application's container, which a module's own container does not hold;
+ * it is resolved from the framework's container when a job runs, once the app is loaded.
+ */
+import { container } from "@medusajs/framework"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { buildOrderHistory } from "../../core/data"
+import type { DataReport, LoadedHistory, LoadOptions } from "../../engine/history-source"
+import type { PluginOptions } from "../../config/plugin-options"
+import { readStoreHistory, type GraphQuery } from "../../medusa"
+import { readPages } from "../../medusa/graph-query"
+
+/** The application's Query; throws a clear error if the app is not loaded yet. */
+export function applicationQuery(): GraphQuery {
+  try {
+    return container.resolve<GraphQuery>(ContainerRegistrationKeys.QUERY)
+  } catch {
+    throw new Error("medusa-ml: Medusa's Query is not available yet (the application has not finished loading)")
+  }
+}
+
+/**
+ * Reads every order of the store: training reads the whole history (which is also the
+ * backfill on first install), and so does rescoring, since features, segments and
+ * reasons are relative to the whole population.
+ */
+export function storeHistoryReader(options: PluginOptions) {
+  return async (load: LoadOptions): Promise<LoadedHistory> => {
+    const query = applicationQuery()
+    const { history, summary } = await readStoreHistory(query, { currencyRates: options.currencyRates })
+    const before = load.asOf === undefined ? history : buildOrderHistory(history.lines.filter((line) => line.orderedAt < load.asOf!))
+    const orders = new Set(before.lines.map((line) => `${line.customerId}\u0000${line.orderId}`))
+    const data: DataReport = {
+      source: "medusa store",
+      linesRead: summary.linesKept,
+      linesKept: before.lines.length,
+      customers: new Set(before.lines.map((line) => line.customerId)).size,
+      orders: orders.size,
+      products: before.products.size,
+      ordersRead: summary.ordersRead,
+      draftOrders: summary.draftOrders,
+      canceledOrders: summary.canceledOrders,
+      ordersWithoutCustomer: summary.ordersWithoutCustomer,
+      ordersWithoutLines: summary.ordersWithoutLines,
+      droppedItems: summary.droppedItems,
+      returnedQuantity: summary.returnedQuantity,
+      defaultCurrency: summary.defaultCurrency,
+      currenciesWithoutRate: summary.currenciesWithoutRate,
+      firstLine: before.lines.length ? new Date(before.firstAt).toISOString() : null,
+      lastLine: before.lines.length ? new Date(before.lastAt).toISOString() : null,
+    }
+    const liveProductIds = await productIds(query)
+    load.onProgress?.(1)
+    return { history: before, data, liveProductIds }
+  }
+}
+
+/** Ids of every product the store still has (deleted ones are gone from Query). */
+async function productIds(query: GraphQuery): Promise<string[]> {
+  const ids: string[] = []
+  await readPages<{ id: string }>(query, { entity: "product", fields: ["id"] }, { pageSize: 1000, order: { id: "ASC" } }, (page) => {
+    for (const product of page) ids.push(product.id)
+  })
+  return ids
+}

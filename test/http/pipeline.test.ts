@@ -1,0 +1,136 @@
+/**
+ * The plugin inside a real Medusa app, on the local Postgres and Redis: a store with
+ * months of orders is trained through the queue; every customer with orders gets
+ * predictions; a storefront order rescoring its customer through the subscriber;
+ * deleted customers and products leave the stored results.
+ */
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { deleteCustomersWorkflow, deleteProductsWorkflow } from "@medusajs/medusa/core-flows"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { CUSTOMER_SCORES_TASK } from "../../src/engine/save-customer-scores"
+import { RECOMMENDATIONS_TASK } from "../../src/engine/save-recommendations"
+import type MlModuleService from "../../src/modules/ml/service"
+import { waitFor } from "../queue/harness"
+import { APP_DIR, configureTestApp, obliterateQueue, REDIS_URL, uniqueQueuePrefix } from "./helpers"
+import { seedHistory, type SeededHistory } from "./seed/history"
+
+jest.setTimeout(300_000)
+
+const prefix = uniqueQueuePrefix("pipeline")
+configureTestApp({
+  workerMode: "shared",
+  pluginOptions: {
+    redisUrl: REDIS_URL,
+    queuePrefix: prefix,
+    horizonDays: 30,
+    churnWindowDays: 30,
+    eventDebounceSeconds: 2,
+    readiness: { minCustomersWithOrders: 20, minRepeatCustomers: 10, minHistoryDays: 60, minRecentOrders: 1 },
+  },
+})
+
+const ml = (container: MedusaContainer) => container.resolve<MlModuleService>("ml")
+
+async function championPredictions(container: MedusaContainer) {
+  const champion = await ml(container).store.champion(CUSTOMER_SCORES_TASK)
+  return champion ? ml(container).store.predictionsOf(champion.id) : []
+}
+
+medusaIntegrationTestRunner({
+  cwd: APP_DIR,
+  testSuite: ({ api, getContainer }) => {
+    let seeded: SeededHistory
+
+    // seeded and trained once: the runner snapshots the database after this and restores it before each test
+    beforeAll(async () => {
+      const container = getContainer()
+      seeded = await seedHistory(container, { customers: 120, days: 240, seed: 3, maxOrdersPerCustomer: 5 })
+      const { runId } = await ml(container).jobs.requestTraining("admin")
+      const run = await waitFor(
+        "the training run to end",
+        async () => {
+          const r = await ml(container).store.trainingRun(runId!)
+          return r && ["succeeded", "failed", "not_enough_data"].includes(r.status) ? r : undefined
+        },
+        240_000,
+        500
+      )
+      expect({ status: run.status, error: run.error }).toEqual({ status: "succeeded", error: null })
+    })
+
+    afterAll(async () => {
+      await obliterateQueue(prefix)
+    })
+
+    it("gives every customer with orders predictions, and every sold product lists", async () => {
+      const container = getContainer()
+      const predictions = await championPredictions(container)
+      expect(new Set(predictions.map((p) => p.customerId))).toEqual(new Set(seeded.customerIds.values()))
+      for (const p of predictions) {
+        expect(p.churnRisk).toBeGreaterThanOrEqual(0)
+        expect(p.churnRisk).toBeLessThanOrEqual(1)
+        expect(p.reasons.length).toBeGreaterThan(0)
+      }
+      const lists = await ml(container).store.champion(RECOMMENDATIONS_TASK)
+      const rows = await ml(container).store.recommendationsOf(lists!.id)
+      const listed = new Set(rows.filter((r) => r.sourceType === "bought_together").map((r) => r.sourceId))
+      expect(listed.size).toBeGreaterThan(0)
+      for (const id of listed) expect(seeded.products.map((p) => p.productId)).toContain(id)
+    })
+
+    it("rescores a customer after an order placed through the storefront's cart-complete flow", async () => {
+      const container = getContainer()
+      const [simulatedId, customerId] = [...seeded.customerIds.entries()][0]
+      const before = (await championPredictions(container)).find((p) => p.customerId === customerId)!
+      const headers = { headers: { "x-publishable-api-key": seeded.publishableKey } }
+      const email = `${simulatedId}@history.medusa-ml.test`
+      const { data: created } = await api.post("/store/carts", { region_id: seeded.regionId, email }, headers)
+      const cartId = created.cart.id
+      await api.post(`/store/carts/${cartId}/line-items`, { variant_id: seeded.products[0].variantId, quantity: 2 }, headers)
+      const { data: collection } = await api.post("/store/payment-collections", { cart_id: cartId }, headers)
+      await api.post(`/store/payment-collections/${collection.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, headers)
+      const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, headers)
+      expect(completed.type).toBe("order")
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data: orders } = await query.graph({ entity: "order", fields: ["customer_id"], filters: { id: completed.order.id } })
+      expect(orders[0].customer_id).toBe(customerId)
+      // the subscriber asks for a rescore; the debounced batch runs within the debounce window
+      const after = await waitFor(
+        "the customer to be rescored",
+        async () => {
+          const p = (await championPredictions(container)).find((row) => row.customerId === customerId)
+          return p && p.scoredAt.getTime() > before.scoredAt.getTime() ? p : undefined
+        },
+        120_000,
+        500
+      )
+      // an order today: the customer is as recent as can be
+      expect(after.churnRisk).toBeLessThan(before.churnRisk)
+    })
+
+    it("deletes a deleted customer's predictions and a deleted product from every list", async () => {
+      const container = getContainer()
+      const customerId = [...seeded.customerIds.values()][1]
+      const productId = seeded.products[0].productId
+      await deleteCustomersWorkflow(container).run({ input: { ids: [customerId] } })
+      await deleteProductsWorkflow(container).run({ input: { ids: [productId] } })
+      await waitFor(
+        "the customer's predictions to go",
+        async () => ((await championPredictions(container)).some((p) => p.customerId === customerId) ? undefined : true),
+        60_000,
+        250
+      )
+      const lists = await ml(container).store.champion(RECOMMENDATIONS_TASK)
+      await waitFor(
+        "the product to leave every list",
+        async () => {
+          const rows = await ml(container).store.recommendationsOf(lists!.id)
+          return rows.some((r) => r.productId === productId || r.sourceId === productId) ? undefined : true
+        },
+        60_000,
+        250
+      )
+    })
+  },
+})

@@ -1,0 +1,8 @@
+export { seedStore, SEEDED_CURRENCIES } from "./seed-store"
+export type { SeededStore } from "./seed-store"
+export { createCatalog } from "./catalog"
+export type { ProductSeed, SeededProduct } from "./catalog"
+export { cancelOrder, createCustomers, createOrderWithoutCustomer, placeOrder, returnItems } from "./orders"
+export type { CustomerSeed, OrderItemSeed, OrderSeed, SeededOrder } from "./orders"
+export { createRegions, createSalesChannels, setStoreCurrencies } from "./store-setup"
+export type { RegionSeed } from "./store-setup"
