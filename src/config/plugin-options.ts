@@ -1,4 +1,5 @@
 import { z } from "zod"
+import { SEGMENT_IDS } from "../core/segments/segment-catalog"
 import { currencyRatesSchema } from "../medusa/currency-rates"
 import { redactUrl } from "./redact"
 
@@ -49,6 +50,30 @@ const recommendationsSchema = z
   .object({
     /** Products stored per list (per product, per customer, popular). @defaultValue 20 */
     limit: count(1, 100, 20),
+  })
+  .strict()
+  .prefault({})
+
+const GROUP_NAME_ERROR = "must name groups by 1 to 100 characters, each holding a non-empty list of segments"
+
+const customerGroupsSchema = z
+  .object({
+    /** Keep Medusa customer groups in sync with the segments after each scoring. @defaultValue false */
+    enabled: z.boolean({ error: "must be true or false" }).default(false),
+    /**
+     * Group name → the RFM segments whose customers it holds, e.g.
+     * `{ "At risk": ["at_risk", "cant_lose"] }`. Segments: ${SEGMENT_IDS.join(", ")}.
+     * @defaultValue { "At risk": ["at_risk", "cant_lose", "about_to_sleep"], "High value": ["champions", "loyal"] }
+     */
+    groups: z
+      .record(
+        z.string().min(1, { error: GROUP_NAME_ERROR }).max(100, { error: GROUP_NAME_ERROR }),
+        z
+          .array(z.enum(SEGMENT_IDS, { error: `must list segments among ${SEGMENT_IDS.join(", ")}` }), { error: GROUP_NAME_ERROR })
+          .min(1, { error: GROUP_NAME_ERROR }),
+        { error: GROUP_NAME_ERROR }
+      )
+      .default({ "At risk": ["at_risk", "cant_lose", "about_to_sleep"], "High value": ["champions", "loyal"] }),
   })
   .strict()
   .prefault({})
@@ -108,6 +133,8 @@ export const pluginOptionsSchema = z
      * amounts; the readiness report lists them. @defaultValue {}
      */
     currencyRates: currencyRatesSchema.default({}),
+    /** Medusa customer groups that hold the customers of chosen segments, for promotions and price lists. */
+    customerGroups: customerGroupsSchema,
   })
   .strict()
 

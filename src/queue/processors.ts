@@ -26,6 +26,8 @@ import {
 export interface ProcessorDeps {
   store: MlStore
   loadHistory: HistoryLoader
+  /** After the champion's predictions changed (a promotion, a finished rescoring flow), e.g. to sync customer groups. */
+  onScoresChanged?: () => Promise<void>
 }
 
 export function createJobHandlers(deps: ProcessorDeps): Record<string, JobHandler> {
@@ -34,6 +36,7 @@ export function createJobHandlers(deps: ProcessorDeps): Record<string, JobHandle
     [JOB_NAMES.scoreCustomers]: (job, queue) => scoreCustomers(job, queue, deps),
     [JOB_NAMES.scoreAll]: async (job) => {
       const payload = validated(job, scoreAllPayloadSchema)
+      await deps.onScoresChanged?.()
       return { chunks: payload.chunks, customers: payload.customers }
     },
     [JOB_NAMES.purgeCustomer]: async (job) => {
@@ -69,7 +72,7 @@ async function train(job: Job, queue: JobQueue, deps: ProcessorDeps) {
     // the champion stays: bring its predictions up to the new as-of, in chunks any worker may take
     if (!customerScores.promote) {
       await queue.enqueueScoreFlow(outcome.output.scores.map((s) => s.customerId), payload.source, outcome.asOf)
-    }
+    } else await deps.onScoresChanged?.()
     return { runId: outcome.run.id, versions: outcome.versions.map((v) => ({ id: v.id, task: v.task, status: v.status })) }
   } catch (error) {
     throw isGiveUp(error) ? unrecoverable(error) : error

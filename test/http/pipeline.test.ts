@@ -26,6 +26,7 @@ configureTestApp({
     horizonDays: 30,
     churnWindowDays: 30,
     eventDebounceSeconds: 2,
+    customerGroups: { enabled: true, groups: { "At risk": ["at_risk", "cant_lose", "about_to_sleep"], "High value": ["champions", "loyal"] } },
     readiness: { minCustomersWithOrders: 20, minRepeatCustomers: 10, minHistoryDays: 60, minRecentOrders: 1 },
   },
 })
@@ -77,6 +78,29 @@ medusaIntegrationTestRunner({
       const listed = new Set(rows.filter((r) => r.sourceType === "bought_together").map((r) => r.sourceId))
       expect(listed.size).toBeGreaterThan(0)
       for (const id of listed) expect(seeded.products.map((p) => p.productId)).toContain(id)
+    })
+
+    it("keeps the customer groups holding exactly the customers of their segments", async () => {
+      const container = getContainer()
+      const predictions = await championPredictions(container)
+      const expected = {
+        "At risk": predictions.filter((p) => ["at_risk", "cant_lose", "about_to_sleep"].includes(p.segment)).map((p) => p.customerId).sort(),
+        "High value": predictions.filter((p) => ["champions", "loyal"].includes(p.segment)).map((p) => p.customerId).sort(),
+      }
+      expect(expected["At risk"].length).toBeGreaterThan(0)
+      expect(expected["High value"].length).toBeGreaterThan(0)
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const groups = await waitFor(
+        "the groups to be synced",
+        async () => {
+          const { data } = await query.graph({ entity: "customer_group", fields: ["name", "customers.id"], filters: { name: Object.keys(expected) } })
+          const byName = Object.fromEntries(data.map((g: { name: string; customers: { id: string }[] }) => [g.name, g.customers.map((c) => c.id).sort()]))
+          return Object.keys(byName).length === 2 ? byName : undefined
+        },
+        60_000,
+        250
+      )
+      expect(groups).toEqual(expected)
     })
 
     it("rescores a customer after an order placed through the storefront's cart-complete flow", async () => {

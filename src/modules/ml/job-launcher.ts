@@ -9,6 +9,7 @@ import { rescoreCustomers } from "../../engine/rescore"
 import { runTraining } from "../../engine/run-training"
 import type { TrainingRun } from "../../models"
 import type { MlRuntime } from "./runtime"
+import { syncGroupsLogged } from "./customer-groups"
 import { storeHistoryReader } from "./store-source"
 
 export const STORE_SOURCE: HistorySource = { kind: "store" }
@@ -98,9 +99,11 @@ export class JobLauncher {
   }
 
   private trainInline(payload: TrainPayloadInput): void {
-    const run = (this.inlineTraining ?? Promise.resolve()).then(() =>
-      runTraining(trainPayloadSchema.parse(payload), { store: this.runtime.store, loadHistory: this.loader() })
-    )
+    const run = (this.inlineTraining ?? Promise.resolve()).then(async () => {
+      const outcome = await runTraining(trainPayloadSchema.parse(payload), { store: this.runtime.store, loadHistory: this.loader() })
+      if (outcome.output.decisions.customerScores.promote) await syncGroupsLogged(this.runtime, this.runtime.log)
+      else await rescoreCustomers(this.runtime.store, this.loader(), { source: STORE_SOURCE, customerIds: outcome.output.scores.map((s) => s.customerId), asOf: outcome.asOf })
+    })
     this.inlineTraining = run.catch(() => undefined)
     this.background(run)
   }

@@ -1,3 +1,4 @@
+import { SEGMENT_IDS } from "../../../src/core/segments/segment-catalog"
 import { InvalidPluginOptionsError, parsePluginOptions } from "../../../src/config/plugin-options"
 import { redactUrl } from "../../../src/config/redact"
 
@@ -26,6 +27,7 @@ describe("plugin options", () => {
       readiness: { minCustomersWithOrders: 50, minRepeatCustomers: 20, minHistoryDays: 60, minRecentOrders: 1 },
       recommendations: { limit: 20 },
       currencyRates: {},
+      customerGroups: { enabled: false, groups: { "At risk": ["at_risk", "cant_lose", "about_to_sleep"], "High value": ["champions", "loyal"] } },
     })
     expect(options.redisUrl).toBeUndefined()
   })
@@ -39,6 +41,7 @@ describe("plugin options", () => {
   it.each([
     [{ horizonDays: 0 }, 'option "horizonDays" must be at least 7 days (got 0)'],
     [{ eventDebounceSeconds: 0 }, 'option "eventDebounceSeconds" must be at least 1 (got 0)'],
+    [{ customerGroups: { groups: { VIP: ["whales"] } } }, `option "customerGroups.groups.VIP.0" must list segments among ${SEGMENT_IDS.join(", ")} (got "whales")`],
     [{ horizonDays: 1000 }, 'option "horizonDays" must be at most 730 days (got 1000)'],
     [{ horizonDays: 30.5 }, 'option "horizonDays" must be a whole number of days between 7 and 730 (got 30.5)'],
     [{ churnWindowDays: "90" }, 'option "churnWindowDays" must be a number of days between 7 and 730 (got "90")'],

@@ -11,6 +11,7 @@ import { ML_RUNTIME_KEY, type MlRuntime, type WorkerMode } from "../runtime"
 import { pluginOptionsOf, resolveStoreLocation } from "../store-location"
 import { storeHistoryReader } from "../store-source"
 import { rememberOptions } from "../loaded-options"
+import { syncGroupsLogged } from "../customer-groups"
 
 /**
  * Validates the options (an invalid one stops start-up), opens the store and, with
@@ -48,7 +49,11 @@ function openJobQueue(pluginOptions: PluginOptions, workerMode: WorkerMode, log:
       redisUrl: pluginOptions.redisUrl,
       prefix: pluginOptions.queuePrefix,
       consume: workerMode !== "server",
-      handlers: createJobHandlers({ store, loadHistory: historyLoader(storeHistoryReader(pluginOptions)) }),
+      handlers: createJobHandlers({
+        store,
+        loadHistory: historyLoader(storeHistoryReader(pluginOptions)),
+        onScoresChanged: () => syncGroupsLogged({ store, options: pluginOptions }, log),
+      }),
       onWorkerError: (error) => log.error(`medusa-ml: job worker error: ${error.message}`),
     })
   }
