@@ -3,7 +3,7 @@
  * as-of (after their order, or for everyone when a retrained challenger lost), replacing
  * their rows of the champion's predictions in one transaction.
  */
-import { DAY_MS } from "../core/time"
+import { dayAfter } from "../core/time"
 import { restoreCustomerModels, scoreCustomersWith, type RestoredCustomerModels } from "../core/pipeline/customer-scorer"
 import type { HistorySource } from "../queue/payloads"
 import type { MlStore } from "../store/ml-store"
@@ -32,7 +32,7 @@ export async function rescoreCustomers(store: MlStore, loadHistory: HistoryLoade
   }
   const { history } = await loadHistory(request.source, { asOf: request.asOf })
   if (history.lines.length === 0) return 0
-  const asOf = request.asOf ?? Math.floor(history.lastAt / DAY_MS) * DAY_MS + DAY_MS
+  const asOf = request.asOf ?? dayAfter(history.lastAt)
   const scores = scoreCustomersWith(models, history, { asOf, customerIds: request.customerIds })
   await store.replacePredictions(champion.id, predictionRows(scores, new Date()))
   return scores.length

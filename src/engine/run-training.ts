@@ -5,7 +5,7 @@
  * champions and the one-transaction write. Errors keep their kind so the caller can
  * tell a retry from a give-up; the run always says what happened.
  */
-import { DAY_MS } from "../core/time"
+import { dayAfter } from "../core/time"
 import { InvalidInputError, NotEnoughDataError } from "../core/errors"
 import { checkReadiness } from "../core/pipeline/readiness"
 import type { ModelVersion, TrainingRun } from "../models"
@@ -58,7 +58,7 @@ export async function runTraining(payload: TrainPayload, deps: TrainingDeps): Pr
       onProgress: (fraction) => progress("reading", fraction),
     })
     if (history.lines.length === 0) throw new InvalidInputError("source: no usable order lines" + (payload.asOf ? " before asOf" : ""), "source")
-    const asOf = payload.asOf ?? Math.floor(history.lastAt / DAY_MS) * DAY_MS + DAY_MS
+    const asOf = payload.asOf ?? dayAfter(history.lastAt)
     const readiness = checkReadiness(history, asOf, payload.settings.readiness)
     if (!readiness.ready) throw new NotEnoughDataError(readiness.missing)
     const input: TrainingWorkInput = {

@@ -42,7 +42,18 @@ export interface StoreCounts {
  * through here, on SQLite or Postgres alike.
  */
 export class MlStore {
+  /** SQLite has one connection, so its transactions take turns here. */
+  private sqliteTurn: Promise<unknown> = Promise.resolve()
+
   constructor(private readonly ml: MlDataSource) {}
+
+  /** One transaction; on SQLite after the previous one has ended (a single connection cannot nest them). */
+  private transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.dialect !== "sqlite") return this.ml.dataSource.transaction(work)
+    const turn = this.sqliteTurn.then(() => this.ml.dataSource.transaction(work))
+    this.sqliteTurn = turn.catch(() => undefined)
+    return turn
+  }
 
   get dialect() {
     return this.ml.dialect
@@ -72,7 +83,7 @@ export class MlStore {
    * transaction: a training either replaces all of its champions or none.
    */
   async saveModelVersions(inputs: SaveVersionInput[]): Promise<ModelVersion[]> {
-    return this.ml.dataSource.transaction(async (manager) => {
+    return this.transaction(async (manager) => {
       const saved: ModelVersion[] = []
       for (const input of inputs) saved.push(await this.insertVersion(manager, input))
       return saved
@@ -137,7 +148,7 @@ export class MlStore {
 
   /** Makes a version its task's champion; the current one becomes a challenger. One transaction. */
   async promote(versionId: string): Promise<ModelVersion> {
-    return this.ml.dataSource.transaction(async (manager) => {
+    return this.transaction(async (manager) => {
       const [version] = await manager.find(this.ml.entities.modelVersion, { where: { id: versionId } })
       if (!version) throw new VersionNotFoundError(versionId)
       if (version.status !== "champion") {
@@ -175,7 +186,7 @@ export class MlStore {
    */
   async replacePredictions(modelVersionId: string, predictions: NewPrediction[]): Promise<void> {
     const { entities } = this.ml
-    await this.ml.dataSource.transaction(async (manager) => {
+    await this.transaction(async (manager) => {
       const ids = predictions.map((p) => p.customerId)
       for (let start = 0; start < ids.length; start += INSERT_CHUNK) {
         await manager
@@ -193,7 +204,7 @@ export class MlStore {
   /** Deletes everything stored about these customers: predictions and lists, in every version. */
   async purgeCustomers(customerIds: string[]): Promise<{ predictions: number; lists: number }> {
     const { entities } = this.ml
-    return this.ml.dataSource.transaction(async (manager) => {
+    return this.transaction(async (manager) => {
       const predictions = await manager
         .createQueryBuilder()
         .delete()
@@ -225,19 +236,7 @@ export class MlStore {
   }
 
   async createTrainingRun(trigger: string, id: string = newId("mlrun")): Promise<TrainingRun> {
-    const run: TrainingRun = {
-      id,
-      status: "queued",
-      trigger,
-      stage: null,
-      progress: 0,
-      timings: {},
-      error: null,
-      report: null,
-      createdAt: new Date(),
-      startedAt: null,
-      finishedAt: null,
-    }
+    const run = newRun(trigger, id)
     await insertChunked(this.ml.dataSource.manager, this.ml.entities.trainingRun, [run])
     return run
   }
@@ -258,6 +257,29 @@ export class MlStore {
       .where("run.status IN (:...statuses) AND run.created_at >= :since", { statuses: ["queued", "running"], since })
       .orderBy("run.created_at", "DESC")
       .getOne()
+  }
+
+  /**
+   * Creates a run unless one is already queued or running (then returns that one as
+   * `active`), check and create in one transaction: of two requests at the same moment,
+   * one gets the run and the other sees it. On Postgres a transaction-scoped advisory
+   * lock serializes them; SQLite serializes writing transactions itself.
+   */
+  async startTrainingRun(trigger: string, withinHours = 6): Promise<{ run: TrainingRun; active: boolean }> {
+    return this.transaction(async (manager) => {
+      if (this.dialect === "postgres") await manager.query("SELECT pg_advisory_xact_lock(hashtext('medusa-ml:training-run'))")
+      const since = new Date(Date.now() - withinHours * 3_600_000)
+      const active = await manager
+        .getRepository(this.ml.entities.trainingRun)
+        .createQueryBuilder("run")
+        .where("run.status IN (:...statuses) AND run.created_at >= :since", { statuses: ["queued", "running"], since })
+        .orderBy("run.created_at", "DESC")
+        .getOne()
+      if (active) return { run: active, active: true }
+      const run = newRun(trigger, newId("mlrun"))
+      await insertChunked(manager, this.ml.entities.trainingRun, [run])
+      return { run, active: false }
+    })
   }
 
   /** Training runs, newest first. */
@@ -294,6 +316,22 @@ export class MlStore {
 
   private async demoteChampion(manager: EntityManager, task: string): Promise<void> {
     await manager.update(this.ml.entities.modelVersion, { task, status: "champion" }, { status: "challenger" })
+  }
+}
+
+function newRun(trigger: string, id: string): TrainingRun {
+  return {
+    id,
+    status: "queued",
+    trigger,
+    stage: null,
+    progress: 0,
+    timings: {},
+    error: null,
+    report: null,
+    createdAt: new Date(),
+    startedAt: null,
+    finishedAt: null,
   }
 }
 

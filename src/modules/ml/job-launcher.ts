@@ -4,6 +4,7 @@
  * the job handlers call.
  */
 import { PAYLOAD_VERSION, trainPayloadSchema, type HistorySource, type TrainPayloadInput, type TrainingSettingsInput } from "../../queue/payloads"
+import { NotEnoughDataError } from "../../core/errors"
 import { historyLoader } from "../../engine/history-source"
 import { rescoreCustomers } from "../../engine/rescore"
 import { runTraining } from "../../engine/run-training"
@@ -58,9 +59,8 @@ export class JobLauncher {
       if (jobQueue) await jobQueue.enqueueTrain(this.payload(trigger), { debounceMs: this.debounceMs })
       return { runId: null }
     }
-    const active = await store.activeTrainingRun()
-    if (active) throw new TrainingInProgressError(active)
-    const run = await store.createTrainingRun(trigger)
+    const { run, active } = await store.startTrainingRun(trigger)
+    if (active) throw new TrainingInProgressError(run)
     const payload = this.payload(trigger, run.id)
     if (jobQueue) await jobQueue.enqueueTrain(payload)
     else this.trainInline(payload)
@@ -110,6 +110,9 @@ export class JobLauncher {
 
   /** Inline work runs after the caller returns; a failure is logged (the run records it too). */
   private background(work: Promise<unknown>): void {
-    work.catch((error: Error) => this.runtime.log.error(`medusa-ml: ${error.message}`))
+    work.catch((error: Error) =>
+      // "not enough data" is an expected outcome of a young store, not a fault
+      error instanceof NotEnoughDataError ? this.runtime.log.warn(`medusa-ml: ${error.message}`) : this.runtime.log.error(`medusa-ml: ${error.message}`)
+    )
   }
 }

@@ -1,0 +1,111 @@
+/** How the admin routes show the plugin's records: snake_case JSON, dates as ISO strings. */
+import { RECENT_DAYS, type Readiness, type ReadinessThresholds } from "../../../core/pipeline/readiness"
+import { riskBandOf } from "../../../core/segments/risk-bands"
+import type { DataReport } from "../../../engine/history-source"
+import type { CustomerPrediction, PredictionReason, TrainingRun } from "../../../models"
+import type { ModelVersionSummary } from "../../../store/model-version-queries"
+import type { CustomerCard } from "./medusa-records"
+
+export interface PredictionJson {
+  segment: string
+  risk_band: string
+  churn_risk: number
+  purchase_probability: number
+  p_alive: number
+  expected_orders: number
+  expected_spend: number
+  predicted_clv: number
+  reasons: PredictionReason[]
+  scored_at: string
+  model_version_id: string
+}
+
+/** One row of the churn list: the customer and their predictions. */
+export type ChurnRowJson = { customer_id: string } & Omit<CustomerCard, "id"> & PredictionJson
+
+export function predictionJson(p: CustomerPrediction): PredictionJson {
+  return {
+    segment: p.segment,
+    risk_band: riskBandOf(p.churnRisk),
+    churn_risk: p.churnRisk,
+    purchase_probability: p.purchaseProbability,
+    p_alive: p.pAlive,
+    expected_orders: p.expectedOrders,
+    expected_spend: p.expectedSpend,
+    predicted_clv: p.predictedClv,
+    reasons: p.reasons.map(({ feature, text, contribution }) => ({ feature, text, contribution })),
+    scored_at: p.scoredAt.toISOString(),
+    model_version_id: p.modelVersionId,
+  }
+}
+
+/** A churn-list row; a customer deleted since scoring keeps their id, with no email or name. */
+export function churnRowJson(p: CustomerPrediction, customer: CustomerCard | undefined): ChurnRowJson {
+  return {
+    customer_id: p.customerId,
+    email: customer?.email ?? null,
+    first_name: customer?.first_name ?? null,
+    last_name: customer?.last_name ?? null,
+    ...predictionJson(p),
+  }
+}
+
+export function modelVersionJson(v: ModelVersionSummary) {
+  return {
+    id: v.id,
+    task: v.task,
+    status: v.status,
+    learner: v.learner,
+    metrics: v.metrics,
+    hyperparameters: v.hyperparameters,
+    training_run_id: v.trainingRunId,
+    data_cutoff: iso(v.dataCutoff),
+    created_at: iso(v.createdAt),
+    promoted_at: iso(v.promotedAt),
+  }
+}
+
+export function trainingRunJson(run: TrainingRun) {
+  return {
+    id: run.id,
+    status: run.status,
+    trigger: run.trigger,
+    stage: run.stage,
+    progress: run.progress,
+    error: run.error,
+    timings: run.timings,
+    report: run.report,
+    created_at: iso(run.createdAt),
+    started_at: iso(run.startedAt),
+    finished_at: iso(run.finishedAt),
+  }
+}
+
+export function iso(date: Date | null): string | null {
+  return date ? date.toISOString() : null
+}
+
+export function readinessJson(readiness: Readiness, thresholds: ReadinessThresholds, asOf: number, data: DataReport) {
+  const { figures } = readiness
+  const withoutRate = data.currenciesWithoutRate as Record<string, number> | undefined
+  return {
+    ready: readiness.ready,
+    as_of: new Date(asOf).toISOString(),
+    figures: {
+      customers_with_orders: figures.customersWithOrders,
+      repeat_customers: figures.repeatCustomers,
+      history_days: figures.historyDays,
+      recent_orders: figures.recentOrders,
+      unpriced_orders: figures.unpricedOrders,
+    },
+    thresholds: {
+      min_customers_with_orders: thresholds.minCustomersWithOrders,
+      min_repeat_customers: thresholds.minRepeatCustomers,
+      min_history_days: thresholds.minHistoryDays,
+      min_recent_orders: thresholds.minRecentOrders,
+    },
+    recent_days: RECENT_DAYS,
+    missing: readiness.missing,
+    ...(withoutRate && Object.keys(withoutRate).length > 0 ? { currencies_without_rate: withoutRate } : {}),
+  }
+}
