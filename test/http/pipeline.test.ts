@@ -12,7 +12,8 @@ import { CUSTOMER_SCORES_TASK } from "../../src/engine/save-customer-scores"
 import { RECOMMENDATIONS_TASK } from "../../src/engine/save-recommendations"
 import type MlModuleService from "../../src/modules/ml/service"
 import { waitFor } from "../queue/harness"
-import { APP_DIR, configureTestApp, obliterateQueue, REDIS_URL, uniqueQueuePrefix } from "./helpers"
+import { parse } from "csv-parse/sync"
+import { adminHeaders, APP_DIR, configureTestApp, obliterateQueue, REDIS_URL, uniqueQueuePrefix } from "./helpers"
 import { seedHistory, type SeededHistory } from "./seed/history"
 
 jest.setTimeout(300_000)
@@ -43,21 +44,25 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let seeded: SeededHistory
 
-    // seeded and trained once: the runner snapshots the database after this and restores it before each test
+    let admin: { headers: Record<string, string>; validateStatus: () => boolean }
+
+    // seeded and trained once, through the admin route: the runner snapshots the database after this and restores it before each test
     beforeAll(async () => {
       const container = getContainer()
       seeded = await seedHistory(container, { customers: 120, days: 240, seed: 3, maxOrdersPerCustomer: 5 })
-      const { runId } = await ml(container).jobs.requestTraining("admin")
+      admin = { ...(await adminHeaders(container)), validateStatus: () => true }
+      const started = await api.post("/admin/ml/train", {}, admin)
+      expect(started.status).toBe(202)
       const run = await waitFor(
         "the training run to end",
         async () => {
-          const r = await ml(container).store.trainingRun(runId!)
-          return r && ["succeeded", "failed", "not_enough_data"].includes(r.status) ? r : undefined
+          const { data } = await api.get(`/admin/ml/runs/${started.data.run_id}`, admin)
+          return ["succeeded", "failed", "not_enough_data"].includes(data.run.status) ? data.run : undefined
         },
         240_000,
         500
       )
-      expect({ status: run.status, error: run.error }).toEqual({ status: "succeeded", error: null })
+      expect({ status: run.status, error: run.error, progress: run.progress }).toEqual({ status: "succeeded", error: null, progress: 1 })
     })
 
     afterAll(async () => {
@@ -78,6 +83,49 @@ medusaIntegrationTestRunner({
       const listed = new Set(rows.filter((r) => r.sourceType === "bought_together").map((r) => r.sourceId))
       expect(listed.size).toBeGreaterThan(0)
       for (const id of listed) expect(seeded.products.map((p) => p.productId)).toContain(id)
+    })
+
+    it("lists the trained customers in the churn list: filtered, sorted, paged, exported, with reasons", async () => {
+      const container = getContainer()
+      const predictions = await championPredictions(container)
+      const byClv = [...predictions].sort((a, b) => b.predictedClv - a.predictedClv || (a.customerId < b.customerId ? -1 : 1))
+      const page = await api.get("/admin/ml/customers", { ...admin, params: { sort: "clv", order: "desc", limit: 10, offset: 10 } })
+      expect(page.status).toBe(200)
+      expect(page.data.count).toBe(predictions.length)
+      expect(page.data.customers.map((c: { customer_id: string }) => c.customer_id)).toEqual(byClv.slice(10, 20).map((p) => p.customerId))
+      const high = await api.get("/admin/ml/customers", { ...admin, params: { risk_band: "high", limit: 100 } })
+      expect(high.data.count).toBe(predictions.filter((p) => p.churnRisk >= 0.7).length)
+      const risks = high.data.customers.map((c: { churn_risk: number }) => c.churn_risk)
+      expect(risks).toEqual([...risks].sort((a, b) => b - a))
+      const csv = await api.get("/admin/ml/customers/export", { ...admin, params: { risk_band: "high" }, responseType: "text" })
+      const rows: Array<Record<string, string>> = parse(csv.data, { columns: true })
+      expect(rows).toHaveLength(high.data.count)
+      expect(rows.slice(0, 100).map((r) => r.customer_id)).toEqual(high.data.customers.map((c: { customer_id: string }) => c.customer_id))
+      const insight = await api.get(`/admin/ml/customers/${byClv[0].customerId}`, admin)
+      expect(insight.data.status).toBe("scored")
+      expect(insight.data.prediction.reasons.length).toBeGreaterThan(0)
+      expect(insight.data.customer.email).toMatch(/@history\.medusa-ml\.test$/)
+    })
+
+    it("never shows the Web storefront a product it cannot sell, though both were bought", async () => {
+      const hidden = Object.values(seeded.hiddenFromWeb)
+      const headers = { headers: { "x-publishable-api-key": seeded.publishableKey }, validateStatus: () => true }
+      const shown = new Set<string>()
+      for (const product of seeded.products.slice(0, -2)) {
+        for (const kind of ["similar", "bought_together"]) {
+          const { status, data } = await api.get(`/store/products/${product.productId}/recommendations?kind=${kind}&limit=50`, headers)
+          expect(status).toBe(200)
+          for (const item of data.recommendations) shown.add(item.id)
+        }
+      }
+      expect(shown.size).toBeGreaterThan(0)
+      for (const id of hidden) expect(shown.has(id)).toBe(false)
+      // they are in the stored lists all the same: the storefront filters them out
+      const container = getContainer()
+      const lists = await ml(container).store.champion(RECOMMENDATIONS_TASK)
+      const stored = new Set((await ml(container).store.recommendationsOf(lists!.id)).map((r) => r.productId))
+      expect(hidden.some((id) => stored.has(id))).toBe(true)
+      for (const id of hidden) expect((await api.get(`/store/products/${id}/recommendations`, headers)).status).toBe(404)
     })
 
     it("keeps the customer groups holding exactly the customers of their segments", async () => {

@@ -1,6 +1,7 @@
 /**
  * A store with months of order history, for tests that train: the frame (currency,
- * region, sales channel, products, customers) through Medusa's workflows, and the
+ * region, two sales channels with a publishable key for "Web", products (one only in
+ * "Shop", one unpublished), customers) through Medusa's workflows, and the
  * simulator's orders through the order module, then dated back to when the simulator
  * placed them (Medusa stamps new orders "now"; the engine reads `created_at`).
  */
@@ -25,7 +26,10 @@ export interface SeededHistory {
   salesChannelId: string
   /** A publishable API key of the sales channel, for storefront requests. */
   publishableKey: string
+  /** Every product; the last two are hidden from the Web key (see hiddenFromWeb). */
   products: SeededProduct[]
+  /** Products with orders that the Web storefront must never show: one only in the Shop channel, one unpublished. */
+  hiddenFromWeb: { shopOnly: string; unpublished: string }
   /** Medusa customer id by simulated customer id. */
   customerIds: Map<string, string>
   orders: number
@@ -40,14 +44,16 @@ export async function seedHistory(container: MedusaContainer, options: HistorySe
     input: { regions: [{ name: "United States", currency_code: "usd", countries: ["us"], payment_providers: ["pp_system_default"] }] },
   })
   const regionId = regions[0].id
-  const [salesChannelId] = await createSalesChannels(container, ["Web"])
+  const [salesChannelId, shopChannelId] = await createSalesChannels(container, ["Web", "Shop"])
   const { result: keys } = await createApiKeysWorkflow(container).run({ input: { api_keys: [{ title: "Web", type: "publishable", created_by: "" }] } })
   await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: keys[0].id, add: [salesChannelId] } })
-  const catalog = await createCatalog(
-    container,
-    Object.fromEntries(PRODUCTS.map((title, i) => [`p${i}`, { title, salesChannelIds: [salesChannelId], prices: { usd: 5 + 3 * i } }]))
-  )
-  const products = PRODUCTS.map((_, i) => catalog[`p${i}`])
+  const catalog = await createCatalog(container, {
+    ...Object.fromEntries(PRODUCTS.map((title, i) => [`p${i}`, { title, salesChannelIds: [salesChannelId], prices: { usd: 5 + 3 * i } }])),
+    // sold in the past, but not to be shown by the Web storefront
+    "shop-only": { title: "Shop-only apron", salesChannelIds: [shopChannelId], prices: { usd: 12 } },
+    unpublished: { title: "Retired teapot", status: "draft", salesChannelIds: [salesChannelId], prices: { usd: 30 } },
+  })
+  const products = [...PRODUCTS.map((_, i) => catalog[`p${i}`]), catalog["shop-only"], catalog.unpublished]
   const simulated = simulateStore({ customers: options.customers, days: options.days, seed: options.seed })
   // the simulated period ends today
   const shift = Date.now() - simulated.period.end
@@ -80,7 +86,15 @@ export async function seedHistory(container: MedusaContainer, options: HistorySe
     const at = new Date(orders[i].at + shift)
     await pg.raw('UPDATE "order" SET created_at = ?, updated_at = ? WHERE id = ?', [at, at, made[i].id])
   }
-  return { regionId, salesChannelId, publishableKey: keys[0].token, products, customerIds, orders: made.length }
+  return {
+    regionId,
+    salesChannelId,
+    publishableKey: keys[0].token,
+    products,
+    hiddenFromWeb: { shopOnly: catalog["shop-only"].productId, unpublished: catalog.unpublished.productId },
+    customerIds,
+    orders: made.length,
+  }
 }
 
 interface SimulatedOrder {
