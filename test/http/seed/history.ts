@@ -47,7 +47,7 @@ export async function seedHistory(container: MedusaContainer, options: HistorySe
   const [salesChannelId, shopChannelId] = await createSalesChannels(container, ["Web", "Shop"])
   const { result: keys } = await createApiKeysWorkflow(container).run({ input: { api_keys: [{ title: "Web", type: "publishable", created_by: "" }] } })
   await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: keys[0].id, add: [salesChannelId] } })
-  const catalog = await createCatalog(container, {
+  const catalog: Record<string, SeededProduct> = await createCatalog<string>(container, {
     ...Object.fromEntries(PRODUCTS.map((title, i) => [`p${i}`, { title, salesChannelIds: [salesChannelId], prices: { usd: 5 + 3 * i } }])),
     // sold in the past, but not to be shown by the Web storefront
     "shop-only": { title: "Shop-only apron", salesChannelIds: [shopChannelId], prices: { usd: 12 } },
