@@ -14,7 +14,6 @@ import {
   buildRecommendationCases,
   evaluateBasketCompletion,
   evaluateForYou,
-  indexHistory,
   ItemToItemRecommender,
   summarizeRankings,
   tuneRecommenders,
@@ -186,7 +185,7 @@ function buildBaselines(train: OrderHistory) {
 
 function evaluateAll(train: OrderHistory, cases: RecommendationCases, tuned: TunedRecommenders, baselines: Baselines) {
   const { catalogueSize } = cases
-  const indexed = indexHistory(train)
+  const { indexed } = tuned
   const past = pastProducts(train)
   const pastOf = (customerId: string): string[] => past.get(customerId) ?? []
   const summary = (ranked: { ranked: string[]; truth: ReadonlySet<string> }[]) => summarizeRankings(ranked, K, catalogueSize)
@@ -272,7 +271,7 @@ export async function measureRecommendationsOnlineRetail(): Promise<Recommendati
   const window = history.lines.filter((line) => line.orderedAt >= CUTOFF && line.orderedAt < windowEnd)
 
   const tuned = seconds(() => tuneRecommenders(train, { random: createRandom(SEED), asOf: CUTOFF }))
-  const cases = buildRecommendationCases(indexHistory(train), window)
+  const cases = buildRecommendationCases(tuned.value.indexed, window)
   const built = buildBaselines(train)
   const evaluation = seconds(() => evaluateAll(train, cases, tuned.value, built.baselines))
   return {

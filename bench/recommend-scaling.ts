@@ -82,11 +82,12 @@ export function buildWithDefaults(history: OrderHistory, asOf: number, limit: nu
   const boughtTogether = new ItemToItemRecommender({ kind: "bought_together" }).fit(indexed, { asOf })
   const forYou = new ForYouRecommender().fit(indexed, { asOf })
   const fitted = performance.now()
+  const customers = forYou.topNForCustomersBothWays(indexed, limit, { asOf })
   const lists =
     kept(boughtTogether.topNForAllProducts(limit)) +
     kept(forYou.similar().topNForAllProducts(limit)) +
-    kept(forYou.topNForCustomers(indexed, limit, { excludePurchased: false, asOf })) +
-    kept(forYou.topNForCustomers(indexed, limit, { excludePurchased: true, asOf })) +
+    kept(customers.withPurchased) +
+    kept(customers.newOnly) +
     kept([{ sourceId: "*", items: boughtTogether.popularity().popular(limit) }])
   return { fitMs: fitted - started, listsMs: performance.now() - fitted, lists }
 }

@@ -6,7 +6,7 @@
  * (popular).
  */
 import { buildOrderHistory, type OrderHistory } from "../data/types"
-import { indexHistory, tuneRecommenders, type RecommenderTuningReport, type ScoredProduct } from "../recommend"
+import { tuneRecommenders, type RecommenderTuningReport, type ScoredProduct } from "../recommend"
 import { createRandom } from "../random"
 
 /**
@@ -51,15 +51,16 @@ export function trainRecommendations(all: OrderHistory, options: RecommendationO
     onProgress: options.onProgress ? (done, total) => options.onProgress?.(done / total) : undefined,
   })
   const tunedAt = performance.now()
-  const indexed = indexHistory(history)
+  const { indexed } = tuned
   const lists: RecommendationListEntry[] = []
   const add = (sourceType: ListSource, entries: { sourceId: string; items: ScoredProduct[] }[]) => {
     for (const entry of entries) if (entry.items.length) lists.push({ sourceType, sourceId: entry.sourceId, items: entry.items })
   }
   add("bought_together", tuned.boughtTogether.topNForAllProducts(options.limit))
   add("similar", tuned.forYou.similar().topNForAllProducts(options.limit))
-  add("customer", tuned.forYou.topNForCustomers(indexed, options.limit, { excludePurchased: false, asOf: options.asOf }))
-  add("customer_new", tuned.forYou.topNForCustomers(indexed, options.limit, { excludePurchased: true, asOf: options.asOf }))
+  const customers = tuned.forYou.topNForCustomersBothWays(indexed, options.limit, { asOf: options.asOf })
+  add("customer", customers.withPurchased)
+  add("customer_new", customers.newOnly)
   add("popular", [{ sourceId: "*", items: tuned.boughtTogether.popularity().popular(options.limit) }])
   const counts = { similar: 0, bought_together: 0, customer: 0, customer_new: 0, popular: 0 }
   for (const list of lists) counts[list.sourceType] += 1

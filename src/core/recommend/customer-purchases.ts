@@ -8,8 +8,14 @@ import type { IndexedHistory } from "./indexed-history"
 export interface CustomerPurchases {
   products: Int32Array
   times: Float64Array
-  /** Every product id the customer bought, known to the model or not. */
-  purchasedIds: Set<string>
+  /** True for every product id the customer bought, known to the model or not. */
+  isPurchased: (productId: string) => boolean
+}
+
+/** A membership test whose set is only built if it is ever asked. */
+function lazyMembership(collect: () => Set<string>): (productId: string) => boolean {
+  let members: Set<string> | null = null
+  return (productId) => (members ??= collect()).has(productId)
 }
 
 /** The lines a customer's purchases are read from. */
@@ -33,7 +39,7 @@ export function purchasesFromLines(
   return {
     products: Int32Array.from(pairs, (pair) => pair.product),
     times: Float64Array.from(pairs, (pair) => pair.at),
-    purchasedIds,
+    isPurchased: (productId) => purchasedIds.has(productId),
   }
 }
 
@@ -42,20 +48,53 @@ export function productMapping(history: IndexedHistory, productIndex: ReadonlyMa
   return Int32Array.from(history.productIds, (id) => productIndex.get(id) ?? -1)
 }
 
-export function purchasesOfCustomer(history: IndexedHistory, customer: number, mapping: Int32Array): CustomerPurchases {
-  const products: number[] = []
-  const times: number[] = []
-  const purchasedIds = new Set<string>()
-  const { customerStart, customerOrders, orderStart, orderProducts, orderTime, productIds } = history
-  for (let k = customerStart[customer]; k < customerStart[customer + 1]; k++) {
-    const order = customerOrders[k]
-    for (let at = orderStart[order]; at < orderStart[order + 1]; at++) {
-      purchasedIds.add(productIds[orderProducts[at]])
-      const product = mapping[orderProducts[at]]
-      if (product < 0) continue
-      products.push(product)
-      times.push(orderTime[order])
+/**
+ * Reads customers' purchases from an indexed history one at a time into buffers it reuses: the
+ * arrays returned for a customer are only valid until the next call.
+ */
+export class PurchaseReader {
+  private products = new Int32Array(64)
+  private times = new Float64Array(64)
+
+  constructor(
+    private readonly history: IndexedHistory,
+    /** productMapping(history, the model's product index). */
+    private readonly mapping: Int32Array,
+  ) {}
+
+  of(customer: number): CustomerPurchases {
+    const { customerStart, customerOrders, orderStart, orderProducts, orderTime, productIds } = this.history
+    const { mapping } = this
+    const first = customerStart[customer]
+    const end = customerStart[customer + 1]
+    let count = 0
+    for (let k = first; k < end; k++) {
+      const order = customerOrders[k]
+      for (let at = orderStart[order]; at < orderStart[order + 1]; at++) {
+        const product = mapping[orderProducts[at]]
+        if (product < 0) continue
+        if (count === this.products.length) this.grow()
+        this.products[count] = product
+        this.times[count++] = orderTime[order]
+      }
     }
+    const isPurchased = lazyMembership(() => {
+      const ids = new Set<string>()
+      for (let k = first; k < end; k++) {
+        const order = customerOrders[k]
+        for (let at = orderStart[order]; at < orderStart[order + 1]; at++) ids.add(productIds[orderProducts[at]])
+      }
+      return ids
+    })
+    return { products: this.products.subarray(0, count), times: this.times.subarray(0, count), isPurchased }
   }
-  return { products: Int32Array.from(products), times: Float64Array.from(times), purchasedIds }
+
+  private grow(): void {
+    const products = new Int32Array(2 * this.products.length)
+    const times = new Float64Array(2 * this.times.length)
+    products.set(this.products)
+    times.set(this.times)
+    this.products = products
+    this.times = times
+  }
 }

@@ -5,10 +5,11 @@
  *   neighbours   a_j = Σ_i u_i · s(i → j)
  *   buy-again    b_i = Σ_{orders o holding i} 0.5^(age_o / buyAgainHalfLifeDays) · ρ_i^γ   (buy-again.ts)
  *   score        ((1 - λ) · a_j / max a + λ · b_j / max b) · t_j^δ
- * with s(i → j) the similar model's list weights and t_j the product's trend ratio (trend.ts).
- * λ is 0 when the store has no repeat purchases and unused when purchased products are
- * excluded. Per-customer lists are computed on demand from the customer's history (the model
- * stores per-product lists only), so a new order changes the customer's list without a refit.
+ * with s(i → j) the similar model's list weights and t_j the product's trend ratio (trend.ts),
+ * computed customer by customer in for-you-scorer.ts. λ is 0 when the store has no repeat
+ * purchases and unused when purchased products are excluded. Per-customer lists are computed
+ * on demand from the customer's history (the model stores per-product lists only), so a new
+ * order changes the customer's list without a refit.
  */
 import type { OrderHistory } from "../data/types"
 import type { SerializedEstimator } from "../learners/types"
@@ -16,11 +17,11 @@ import { repeatRates } from "./buy-again"
 import {
   productMapping,
   purchasesFromLines,
-  purchasesOfCustomer,
+  PurchaseReader,
   type CustomerPurchases,
   type PurchaseLine,
 } from "./customer-purchases"
-import { decayWeight } from "./decay"
+import { ForYouScorer } from "./for-you-scorer"
 import { resolveFitInput, type FitOptions } from "./fit-input"
 import { FOR_YOU_DEFAULTS, validateForYouOptions, type ForYouOptions, type ScoringOptions } from "./for-you-options"
 import { forYouStateFromJSON, forYouStateToJSON, type ForYouState } from "./for-you-format"
@@ -29,7 +30,6 @@ import { ItemToItemRecommender } from "./item-to-item"
 import { fillUp, type RecommendationList, type ScoredProduct } from "./lists"
 import { checkAsOf, checkListLength } from "./option-checks"
 import { roundScore } from "./round"
-import { ScoreAccumulator } from "./score-accumulator"
 import { fromStoredParams } from "./serialized"
 import { trendRatios } from "./trend"
 
@@ -60,8 +60,22 @@ interface FittedForYou extends LearnedForYou {
   /** t_j^δ per product. */
   trendFactor: Float64Array
   /** Reused by every query (queries run one at a time). */
-  scratch: { profile: ScoreAccumulator; neighbours: ScoreAccumulator; again: ScoreAccumulator }
+  scorer: ForYouScorer
 }
+
+/** A customer's stored lists both ways: "customer" keeps what they bought, "customer_new" leaves it out. */
+export interface CustomerListPair {
+  withPurchased: RecommendationList[]
+  newOnly: RecommendationList[]
+}
+
+const NO_PURCHASES: CustomerPurchases = {
+  products: new Int32Array(0),
+  times: new Float64Array(0),
+  isPurchased: () => false,
+}
+
+const NOTHING_EXCLUDED = (): boolean => false
 
 export class ForYouRecommender {
   readonly options: ForYouOptions
@@ -82,14 +96,10 @@ export class ForYouRecommender {
   }
 
   private setState(learned: LearnedForYou): void {
-    const productCount = learned.rates.length
-    const scratch = {
-      profile: new ScoreAccumulator(productCount),
-      neighbours: new ScoreAccumulator(productCount),
-      again: new ScoreAccumulator(productCount),
-    }
     const trendFactor = learned.trend.map((ratio) => Math.pow(ratio, this.options.trendExponent))
-    this.state = { ...learned, trendFactor, scratch }
+    const { productIds, table } = learned.similar.neighbourLists()
+    const scorer = new ForYouScorer({ productIds, table, rates: learned.rates, trendFactor })
+    this.state = { ...learned, trendFactor, scorer }
   }
 
   private fitted(): FittedForYou {
@@ -124,8 +134,10 @@ export class ForYouRecommender {
 
   /** The customer's n best products from their purchase lines (any order; empty for a new customer). */
   forCustomer(lines: readonly PurchaseLine[], n: number, options: CustomerListOptions = {}): ScoredProduct[] {
-    const { similar } = this.fitted()
-    return this.rank(purchasesFromLines(lines, similar.neighbourLists().productIndex), checkListLength(n), options)
+    const { similar, asOf } = this.fitted()
+    const purchases = purchasesFromLines(lines, similar.neighbourLists().productIndex)
+    const at = options.asOf === undefined ? asOf : checkAsOf(options.asOf)
+    return this.rank(purchases, checkListLength(n), options.excludePurchased === true, at)
   }
 
   /** The stored top-n of each customer of `history` (or of options.customerIds), in the history's customer order. */
@@ -134,62 +146,69 @@ export class ForYouRecommender {
     n: number,
     options: CustomerListsOptions = {},
   ): RecommendationList[] {
+    const lists: RecommendationList[] = []
     checkListLength(n)
-    const indexed = isIndexedHistory(history) ? history : indexHistory(history)
-    const mapping = productMapping(indexed, this.fitted().similar.neighbourLists().productIndex)
-    const customerNumber = new Map(indexed.customerIds.map((id, at) => [id, at]))
-    const wanted = options.customerIds === undefined ? indexed.customerIds : Array.from(new Set(options.customerIds))
-    return wanted.map((sourceId) => {
-      const customer = customerNumber.get(sourceId)
-      const purchases: CustomerPurchases =
-        customer === undefined
-          ? { products: new Int32Array(0), times: new Float64Array(0), purchasedIds: new Set() }
-          : purchasesOfCustomer(indexed, customer, mapping)
-      return { sourceId, items: this.rank(purchases, n, options) }
+    this.forEachCustomer(history, options, (sourceId, purchases, asOf) => {
+      lists.push({ sourceId, items: this.rank(purchases, n, options.excludePurchased === true, asOf) })
     })
+    return lists
   }
 
-  private rank(purchases: CustomerPurchases, n: number, options: CustomerListOptions): ScoredProduct[] {
-    const { similar, rates, trendFactor, scratch } = this.fitted()
-    const { profile, neighbours, again } = scratch
+  /**
+   * topNForCustomers with excludePurchased false (withPurchased) and true (newOnly), each
+   * customer's history and neighbour lists read once for both: the same lists as two calls.
+   */
+  topNForCustomersBothWays(
+    history: OrderHistory | IndexedHistory,
+    n: number,
+    options: Omit<CustomerListsOptions, "excludePurchased"> = {},
+  ): CustomerListPair {
+    const pair: CustomerListPair = { withPurchased: [], newOnly: [] }
+    checkListLength(n)
+    const { similar, scorer } = this.fitted()
+    const fallback = similar.popularity().fallback()
+    const blend = this.effectiveBlendWeight()
+    this.forEachCustomer(history, options, (sourceId, purchases, asOf) => {
+      scorer.load(purchases, asOf, this.options)
+      const best = scorer.bestBothWays(n, blend)
+      pair.withPurchased.push({ sourceId, items: fillUp(best.withPurchased, n, fallback, NOTHING_EXCLUDED) })
+      pair.newOnly.push({ sourceId, items: fillUp(best.newOnly, n, fallback, purchases.isPurchased) })
+    })
+    return pair
+  }
+
+  /**
+   * Calls `visit` with the purchases of each wanted customer, in order (none for a customer
+   * unknown to `history`); the purchases are only valid during the call.
+   */
+  private forEachCustomer(
+    history: OrderHistory | IndexedHistory,
+    options: CustomerListsOptions,
+    visit: (sourceId: string, purchases: CustomerPurchases, asOf: number) => void,
+  ): void {
+    const indexed = isIndexedHistory(history) ? history : indexHistory(history)
+    const reader = new PurchaseReader(indexed, productMapping(indexed, this.fitted().similar.neighbourLists().productIndex))
     const asOf = options.asOf === undefined ? this.fitted().asOf : checkAsOf(options.asOf)
-    const excludePurchased = options.excludePurchased === true
-    const { profileHalfLifeDays, buyAgainHalfLifeDays, repeatRateExponent } = this.options
-    const { productIds, table } = similar.neighbourLists()
-
-    purchases.products.forEach((product, at) => {
-      const age = asOf - purchases.times[at]
-      profile.add(product, decayWeight(age, profileHalfLifeDays))
-      again.add(product, decayWeight(age, buyAgainHalfLifeDays))
-    })
-    profile.forEachTouched((source, weight) => {
-      for (let at = table.start[source]; at < table.start[source + 1]; at++) {
-        neighbours.add(table.ids[at], weight * table.scores[at])
+    const { customerIds } = indexed
+    if (options.customerIds === undefined) {
+      for (let customer = 0; customer < customerIds.length; customer++) {
+        visit(customerIds[customer], reader.of(customer), asOf)
       }
-    })
-    const blend = excludePurchased ? 0 : this.effectiveBlendWeight()
-    const neighbourScale = (1 - blend) / (neighbours.max() || 1)
-    let againMax = 0
-    again.forEachTouched((product, count) => {
-      again.scores[product] = count * Math.pow(rates[product], repeatRateExponent)
-      againMax = Math.max(againMax, again.scores[product])
-    })
-    // The blend is summed into the neighbour accumulator.
-    neighbours.forEachTouched((product, score) => {
-      neighbours.scores[product] = score * neighbourScale
-    })
-    if (blend > 0) again.forEachTouched((product, score) => neighbours.add(product, (blend * score) / againMax))
-    neighbours.forEachTouched((product, score) => {
-      neighbours.scores[product] = score * trendFactor[product]
-    })
+      return
+    }
+    const customerNumber = new Map(customerIds.map((id, at) => [id, at]))
+    for (const sourceId of new Set(options.customerIds)) {
+      const customer = customerNumber.get(sourceId)
+      visit(sourceId, customer === undefined ? NO_PURCHASES : reader.of(customer), asOf)
+    }
+  }
 
-    if (excludePurchased) again.forEachTouched((product) => neighbours.exclude(product))
-    const items = neighbours.best(n).map(({ product, score }) => ({ productId: productIds[product], score }))
-    profile.clear()
-    neighbours.clear()
-    again.clear()
-    const excluded = (productId: string): boolean => excludePurchased && purchases.purchasedIds.has(productId)
-    return fillUp(items, n, similar.popularity().fallback(), excluded)
+  /** The customer's n best products, filled up with popular ones. */
+  private rank(purchases: CustomerPurchases, n: number, excludePurchased: boolean, asOf: number): ScoredProduct[] {
+    const { similar, scorer } = this.fitted()
+    scorer.load(purchases, asOf, this.options)
+    const items = scorer.best(n, this.effectiveBlendWeight(), excludePurchased)
+    return fillUp(items, n, similar.popularity().fallback(), excludePurchased ? purchases.isPurchased : NOTHING_EXCLUDED)
   }
 
   toJSON(): SerializedEstimator<Omit<ForYouOptions, "similar">, ForYouState> {

@@ -16,6 +16,7 @@ export {
   FOR_YOU_VERSION,
   ForYouRecommender,
   type CustomerListOptions,
+  type CustomerListPair,
   type CustomerListsOptions,
 } from "./for-you"
 export { FOR_YOU_DEFAULTS, type ForYouOptions, type ScoringOptions } from "./for-you-options"

@@ -4,7 +4,7 @@
  * its distinct products (in order of first appearance within the order) and each customer
  * lists their orders oldest first.
  */
-import { orderKey, type OrderHistory } from "../data/types"
+import { orderKey, type OrderHistory, type OrderLine } from "../data/types"
 
 export interface IndexedHistory {
   /** Product number -> product id. */
@@ -41,26 +41,58 @@ function numberer(ids: string[], index: Map<string, number>): (id: string) => nu
   }
 }
 
+/**
+ * Numbers orders by customer and order id (two customers never share an order), in order of
+ * first appearance. An order id mostly belongs to one customer, so an order is found by its id
+ * alone; the composite key is only built for an id another customer used first.
+ */
+class OrderNumbering {
+  count = 0
+  private readonly byId = new Map<string, number>()
+  private readonly customerOf: string[] = []
+  private readonly byKey = new Map<string, number>()
+
+  numberOf(line: Pick<OrderLine, "orderId" | "customerId">): number {
+    const first = this.byId.get(line.orderId)
+    if (first === undefined) {
+      this.byId.set(line.orderId, this.count)
+      this.customerOf.push(line.customerId)
+      return this.count++
+    }
+    if (this.customerOf[first] === line.customerId) return first
+    const key = orderKey(line)
+    let number = this.byKey.get(key)
+    if (number === undefined) {
+      number = this.count++
+      this.customerOf.push(line.customerId)
+      this.byKey.set(key, number)
+    }
+    return number
+  }
+}
+
 /** Indexes `history` in O(lines). */
 export function indexHistory(history: OrderHistory): IndexedHistory {
   const { lines } = history
   const productIds: string[] = []
   const productIndex = new Map<string, number>()
   const customerIds: string[] = []
-  const orderKeys: string[] = []
   const productOf = numberer(productIds, productIndex)
   const customerOf = numberer(customerIds, new Map())
-  const orderOf = numberer(orderKeys, new Map())
+  const orders = new OrderNumbering()
 
   const lineProduct = new Int32Array(lines.length)
   const lineOrder = new Int32Array(lines.length)
   const orderTimes: number[] = []
   const orderCustomers: number[] = []
+  let previous: OrderHistory["lines"][number] | undefined
   lines.forEach((line, at) => {
     lineProduct[at] = productOf(line.productId)
-    // Orders are keyed by customer too: two customers never share an order.
-    const order = orderOf(orderKey(line))
+    // An order's lines mostly follow one another, and then the previous line's number is the order's.
+    const sameOrder = previous !== undefined && previous.orderId === line.orderId && previous.customerId === line.customerId
+    const order = sameOrder ? lineOrder[at - 1] : orders.numberOf(line)
     lineOrder[at] = order
+    previous = line
     if (order === orderTimes.length) {
       orderTimes.push(line.orderedAt)
       orderCustomers.push(customerOf(line.customerId))

@@ -8,7 +8,7 @@ export class ScoreAccumulator {
   readonly scores: Float64Array
   private readonly touched: Int32Array
   private readonly seen: Uint8Array
-  private touchedCount = 0
+  private touchedSize = 0
 
   constructor(productCount: number) {
     this.scores = new Float64Array(productCount)
@@ -19,20 +19,19 @@ export class ScoreAccumulator {
   add(product: number, value: number): void {
     if (this.seen[product] === 0) {
       this.seen[product] = 1
-      this.touched[this.touchedCount++] = product
+      this.touched[this.touchedSize++] = product
     }
     this.scores[product] += value
   }
 
-  /** Largest score among the touched products (0 when none). */
-  max(): number {
-    let best = 0
-    for (let t = 0; t < this.touchedCount; t++) best = Math.max(best, this.scores[this.touched[t]])
-    return best
+  /** Products touched since the last clear. */
+  get touchedCount(): number {
+    return this.touchedSize
   }
 
-  forEachTouched(visit: (product: number, score: number) => void): void {
-    for (let t = 0; t < this.touchedCount; t++) visit(this.touched[t], this.scores[this.touched[t]])
+  /** The t-th product touched (t < touchedCount), in the order they were first touched. */
+  touchedProduct(t: number): number {
+    return this.touched[t]
   }
 
   /** Takes a product out of the running (its score becomes 0). */
@@ -43,7 +42,7 @@ export class ScoreAccumulator {
   /** The n best touched products with a score > 0, best first. */
   best(n: number): Array<{ product: number; score: number }> {
     const top = new TopK(n)
-    for (let t = 0; t < this.touchedCount; t++) {
+    for (let t = 0; t < this.touchedSize; t++) {
       const product = this.touched[t]
       const score = this.scores[product]
       if (score > 0) top.offer(product, score)
@@ -55,10 +54,10 @@ export class ScoreAccumulator {
 
   /** Sets every touched score back to 0. */
   clear(): void {
-    for (let t = 0; t < this.touchedCount; t++) {
+    for (let t = 0; t < this.touchedSize; t++) {
       this.scores[this.touched[t]] = 0
       this.seen[this.touched[t]] = 0
     }
-    this.touchedCount = 0
+    this.touchedSize = 0
   }
 }

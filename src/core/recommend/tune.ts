@@ -74,6 +74,8 @@ export interface TunedRecommenders {
   /** Refitted on the whole history with the chosen params. */
   boughtTogether: ItemToItemRecommender
   forYou: ForYouRecommender
+  /** The whole history as the refit indexed it, for the stored lists. */
+  indexed: IndexedHistory
   report: RecommenderTuningReport
 }
 
@@ -197,6 +199,7 @@ export function tuneRecommenders(history: OrderHistory, options: RecommenderTuni
   return {
     boughtTogether: boughtTogetherModel,
     forYou,
+    indexed: all,
     report: {
       asOf,
       validationFrom,

@@ -1,5 +1,6 @@
 import { customerContexts, orderContexts } from "../../../../src/core/recommend/contexts"
 import { decayWeight } from "../../../../src/core/recommend/decay"
+import { buildOrderHistory } from "../../../../src/core/data/types"
 import { indexHistory } from "../../../../src/core/recommend/indexed-history"
 import { roundScore } from "../../../../src/core/recommend/round"
 import { TopK } from "../../../../src/core/recommend/top-k"
@@ -22,6 +23,27 @@ describe("indexHistory", () => {
     expect(Array.from(indexed.orderProducts)).toEqual([0, 1, 2, 1])
     expect(Array.from(indexed.customerOrders)).toEqual([0, 2, 1])
     expect(indexed.lastAt).toBe(day(3))
+  })
+
+  it("numbers an order by customer and id, whether or not its lines follow one another", () => {
+    // x's order 1 has a line after y's order 1 (same time: the input order is kept) and one a day later.
+    const indexed = indexHistory(
+      buildOrderHistory([
+        { customerId: "x", orderId: "1", orderedAt: day(1), productId: "P", quantity: 1, unitPrice: 1 },
+        { customerId: "y", orderId: "1", orderedAt: day(1), productId: "R", quantity: 1, unitPrice: 1 },
+        { customerId: "x", orderId: "1", orderedAt: day(1), productId: "Q", quantity: 1, unitPrice: 1 },
+        { customerId: "y", orderId: "2", orderedAt: day(2), productId: "P", quantity: 1, unitPrice: 1 },
+        { customerId: "x", orderId: "1", orderedAt: day(3), productId: "S", quantity: 1, unitPrice: 1 },
+        { customerId: "z", orderId: "1", orderedAt: day(4), productId: "P", quantity: 1, unitPrice: 1 },
+      ]),
+    )
+    expect(indexed.productIds).toEqual(["P", "R", "Q", "S"])
+    expect(indexed.customerIds).toEqual(["x", "y", "z"])
+    // Orders: x/1 = P, Q, S; y/1 = R; y/2 = P; z/1 = P.
+    expect(Array.from(indexed.orderStart)).toEqual([0, 3, 4, 5, 6])
+    expect(Array.from(indexed.orderProducts)).toEqual([0, 2, 3, 1, 0, 0])
+    expect(Array.from(indexed.orderCustomer)).toEqual([0, 1, 1, 2])
+    expect(Array.from(indexed.orderTime)).toEqual([day(1), day(1), day(2), day(4)])
   })
 })
 

@@ -85,6 +85,21 @@ describe("for you", () => {
     for (const list of lists) expect(model.forCustomer(linesOf(list.sourceId), 4)).toEqual(list.items)
   })
 
+  it("lists every customer both ways in one call exactly as two calls do", () => {
+    const model = fitted({ blendWeight: 0.7, profileHalfLifeDays: 15, repeatRateExponent: 1, trendExponent: 0.5 })
+    const history = historyOf(SHOP)
+    const customerIds = ["u", "nobody", "r"]
+    const pair = model.topNForCustomersBothWays(history, 4, { customerIds })
+    expect(pair.withPurchased).toEqual(model.topNForCustomers(history, 4, { customerIds }))
+    expect(pair.newOnly).toEqual(model.topNForCustomers(history, 4, { customerIds, excludePurchased: true }))
+    expect(pair.withPurchased.map((list) => list.sourceId)).toEqual(customerIds)
+    // r bought X, Y and Z: only W and V are left for the "new" list.
+    expect(ids(pair.newOnly[2].items)).toEqual(["W", "V"])
+    expect(ids(pair.withPurchased[2].items)).toContain("X")
+    const all = model.topNForCustomersBothWays(history, 4)
+    expect(all.newOnly).toEqual(model.topNForCustomers(history, 4, { excludePurchased: true }))
+  })
+
   it("weighs the profile by recency: the latest purchase's neighbours come first", () => {
     const baskets: Basket[] = [
       ["a", "1", 1, ["X", "P"]],
