@@ -5,11 +5,13 @@
  * - queue:   the jobs on the local Redis (BullMQ) and PostgreSQL, with worker processes
  * - quality: engine figures on the real datasets in ../shared/datasets
  * - http:    a real Medusa app (Postgres + Redis) booted by @medusajs/test-utils
+ * - e2e:     the admin UI in headless Chromium against `medusa start` with the admin built
  */
 const transform = {
   "^.+\\.[jt]sx?$": [
     "@swc/jest",
     { jsc: { parser: { syntax: "typescript", tsx: true, decorators: true }, target: "es2021" } },
+    { ...common, displayName: "e2e", testMatch: ["<rootDir>/test/e2e/**/*.test.ts"] },
   ],
 }
 const common = { transform, testEnvironment: "node", moduleFileExtensions: ["js", "ts", "tsx", "json"] }
@@ -26,5 +28,6 @@ module.exports = {
       testMatch: ["<rootDir>/test/http/**/*.test.ts"],
       setupFiles: ["<rootDir>/test/http/setup-env.js"],
     },
+    { ...common, displayName: "e2e", testMatch: ["<rootDir>/test/e2e/**/*.test.ts"] },
   ],
 }

@@ -4,6 +4,7 @@
  * explained together, turned into plain words.
  */
 import { describeReasons, groupColumnsByPrefix, occlusionContributions, type Reason } from "../explain"
+import { agreesWithExpectedDirection } from "../explain/expected-directions"
 import type { Matrix } from "../linalg/matrix"
 
 export interface ExplainOptions {
@@ -47,13 +48,19 @@ export function explainChurn(
   options: ExplainOptions
 ): Reason[][] {
   const { names, groups } = groupColumnsByPrefix(featureNames, ["country_"])
-  const contributions = occlusionContributions(predictChurn, X, options.reference ?? columnMedians(X), groups)
+  const reference = options.reference ?? columnMedians(X)
+  const contributions = occlusionContributions(predictChurn, X, reference, groups)
+  const typical = new Map(featureNames.map((name, j) => [name, reference[j]]))
   return contributions.map((row, i) => {
     const facts: Record<string, number> = {}
     featureNames.forEach((name, j) => {
       facts[name] = X.data[i * X.cols + j]
     })
-    const signed = names.map((feature, g) => ({ feature, contribution: row[g] }))
+    // a contribution against the expected direction explains the model's arithmetic, not the customer: no reason
+    const signed = names.map((feature, g) => ({
+      feature,
+      contribution: agreesWithExpectedDirection(feature, facts[feature], typical.get(feature) ?? facts[feature], row[g]) ? row[g] : 0,
+    }))
     return describeReasons(facts, signed, { horizonDays: options.horizonDays, target: "churn", count: options.count })
   })
 }

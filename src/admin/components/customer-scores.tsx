@@ -1,0 +1,90 @@
+/** The body of the customer widget for a scored customer: scores, segment, reasons, products, provenance. */
+import { Badge, Heading, Text } from "@medusajs/ui"
+import { dateTime, day, decimal, money, percent } from "../lib/format"
+import { useModelContext, withinDays } from "../lib/model-context"
+import type { CustomerInsight } from "../lib/types"
+import { FieldRow } from "./field-row"
+import { PurchasePicks } from "./purchase-picks"
+import { RiskBadge } from "./risk-badge"
+
+type Scored = Extract<CustomerInsight, { status: "scored" }>
+
+export function CustomerScores({ insight }: { insight: Scored }) {
+  const { prediction: p, segment, model, customer } = insight
+  const context = useModelContext(p.model_version_id)
+  return (
+    <>
+      <FieldRow label="Churn risk" testId="ml-churn-risk" value={p.churn_risk}>
+        <div className="flex flex-col items-start gap-y-1">
+          <RiskBadge band={p.risk_band} churnRisk={p.churn_risk} />
+          <Text size="xsmall" className="text-ui-fg-muted">
+            chance of no order {withinDays(context.churnWindowDays)}
+          </Text>
+        </div>
+      </FieldRow>
+      <FieldRow label="Purchase probability" testId="ml-purchase-probability" value={p.purchase_probability}>
+        {percent(p.purchase_probability)} {withinDays(context.horizonDays)}
+      </FieldRow>
+      <FieldRow label="Predicted lifetime value" testId="ml-clv" value={p.predicted_clv}>
+        {money(p.predicted_clv, context.currency)}
+        {context.clvHorizonDays !== null && <span className="text-ui-fg-muted"> over {context.clvHorizonDays} days</span>}
+      </FieldRow>
+      <FieldRow label="Expected orders" testId="ml-expected-orders" value={p.expected_orders}>
+        {decimal(p.expected_orders)} {withinDays(context.horizonDays)} ({money(p.expected_spend, context.currency)})
+      </FieldRow>
+      <FieldRow label="Segment" testId="ml-segment">
+        <div className="flex flex-col gap-y-1">
+          <div className="flex items-center gap-x-2">
+            <Text size="small" weight="plus">
+              {segment?.label ?? p.segment}
+            </Text>
+            {segment?.action && (
+              <Badge size="2xsmall" color="blue">
+                {segment.action}
+              </Badge>
+            )}
+          </div>
+          {segment?.description && (
+            <Text size="xsmall" className="text-ui-fg-muted">
+              {segment.description}
+            </Text>
+          )}
+        </div>
+      </FieldRow>
+      <div className="px-6 py-3">
+        <Heading level="h3" className="mb-2">
+          Why
+        </Heading>
+        {p.reasons.length === 0 ? (
+          <Text size="small" className="text-ui-fg-muted">
+            No reason stands out for this customer.
+          </Text>
+        ) : (
+          <ul className="flex flex-col gap-y-1" data-testid="ml-reasons">
+            {p.reasons.map((r) => (
+              <li key={r.feature} className="flex items-start gap-x-2">
+                <Badge size="2xsmall" color={r.contribution > 0 ? "red" : "green"}>
+                  {r.contribution > 0 ? "raises risk" : "lowers risk"}
+                </Badge>
+                <Text size="small" data-testid="ml-reason-text">
+                  {r.text}
+                </Text>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="px-6 py-3">
+        <Heading level="h3" className="mb-2">
+          Goes with their recent purchases
+        </Heading>
+        <PurchasePicks customerId={customer.id} />
+      </div>
+      <div className="px-6 py-3">
+        <Text size="xsmall" className="text-ui-fg-muted" data-testid="ml-scored-at">
+          Scored {dateTime(p.scored_at)} by model {model.id} (orders before {day(model.data_cutoff)})
+        </Text>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,108 @@
+/**
+ * Boots the e2e app as a merchant runs it: a scratch Postgres database, `medusa
+ * db:migrate`, an admin user (`medusa user`) and the seeded store (`medusa exec`), then
+ * `medusa start` on a free port serving the built admin at /app (built meanwhile,
+ * when the plugin's admin bundle changed). Everything it made
+ * (the process group, the database, the queue's Redis keys) goes in `stop()`.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import path from "node:path"
+import { obliterate, REDIS_URL, scratchDatabase, uniquePrefix, waitFor } from "../../queue/harness"
+import { buildAdminIfChanged, E2E_APP_DIR, linkPlugin, REPO_ROOT } from "./app-files"
+import { runChild, startChild, type RunningChild } from "./child-process"
+import { freePort } from "./free-port"
+
+const MEDUSA_BIN = path.join(REPO_ROOT, "node_modules/.bin/medusa")
+
+export const ADMIN_EMAIL = "admin@medusa-ml.test"
+export const ADMIN_PASSWORD = "e2e-admin-password"
+
+export interface SeededStore {
+  products: { productId: string; variantId: string; title: string }[]
+  customerIds: string[]
+  orders: number
+}
+
+export interface RunningApp {
+  baseUrl: string
+  seeded: SeededStore
+  /** Seconds spent per boot step, for the report. */
+  timings: Record<string, number>
+  /** The server's recent output (for failure messages). */
+  output(): string
+  stop(): Promise<void>
+}
+
+export async function bootApp(): Promise<RunningApp> {
+  const timings: Record<string, number> = {}
+  const timed = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
+    const start = Date.now()
+    try {
+      return await work()
+    } finally {
+      timings[step] = (Date.now() - start) / 1000
+    }
+  }
+  linkPlugin()
+  // the dashboard build (vite) and the database steps (mostly Postgres) overlap
+  const adminBuilt = timed("admin build", buildAdminIfChanged)
+  adminBuilt.catch(() => undefined)
+  const database = await scratchDatabase("e2e")
+  const queuePrefix = uniquePrefix("e2e")
+  let server: RunningChild | undefined
+  const stop = async () => {
+    await server?.stop()
+    await obliterate(queuePrefix).catch(() => undefined)
+    await database.drop()
+  }
+  try {
+    // the commands run as a merchant runs them: without the test runner's node options
+    const { NODE_OPTIONS: _testRunnerOptions, ...inherited } = process.env
+    const env = {
+      ...inherited,
+      NODE_ENV: "test",
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
+      DATABASE_URL: database.url,
+      ML_E2E_PLUGIN_OPTIONS: JSON.stringify({
+        redisUrl: REDIS_URL,
+        queuePrefix,
+        horizonDays: 30,
+        churnWindowDays: 30,
+        readiness: { minCustomersWithOrders: 20, minRepeatCustomers: 10, minHistoryDays: 60, minRecentOrders: 1 },
+      }),
+    }
+    const medusa = (args: string[]) => runChild(MEDUSA_BIN, args, { cwd: E2E_APP_DIR, env })
+    await timed("db:migrate", () => medusa(["db:migrate"]))
+    const seedDir = mkdtempSync(path.join(tmpdir(), "medusa-ml-e2e-"))
+    const seedFile = path.join(seedDir, "seeded.json")
+    await Promise.all([
+      timed("user", () => medusa(["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD])),
+      timed("seed", () => medusa(["exec", "./seed.ts", seedFile])),
+    ])
+    const seeded = JSON.parse(readFileSync(seedFile, "utf8")) as SeededStore
+    rmSync(seedDir, { recursive: true, force: true })
+    await adminBuilt
+    const port = await freePort()
+    const baseUrl = `http://127.0.0.1:${port}`
+    server = startChild(MEDUSA_BIN, ["start", "-p", String(port)], { cwd: E2E_APP_DIR, env })
+    const running = server
+    await timed("start", () =>
+      waitFor(
+        "the Medusa server to answer /health",
+        async () => {
+          if (running.process.exitCode !== null) throw new Error(`medusa start exited:\n${running.output().slice(-4000)}`)
+          const ok = await fetch(`${baseUrl}/health`).then((r) => r.ok, () => false)
+          return ok ? true : undefined
+        },
+        120_000,
+        500
+      )
+    )
+    return { baseUrl, seeded, timings, output: running.output, stop }
+  } catch (error) {
+    await adminBuilt.catch(() => undefined)
+    await stop()
+    throw error
+  }
+}
