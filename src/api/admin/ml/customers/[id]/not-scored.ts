@@ -15,7 +15,7 @@ export function notScoredReason(model: { dataCutoff: Date | null } | null, order
   if (!model) {
     return {
       reason: "no_model",
-      message: "No customer model has been trained yet. Start a training (POST /admin/ml/train) or wait for the scheduled one.",
+      message: "No customer model has been trained yet: start one with Retrain now on the ML Insights page (Models tab), or wait for the nightly run.",
     }
   }
   const counted = orders.filter((o) => o.counted).map((o) => o.createdAt.getTime())
