@@ -11,7 +11,6 @@ const transform = {
   "^.+\\.[jt]sx?$": [
     "@swc/jest",
     { jsc: { parser: { syntax: "typescript", tsx: true, decorators: true }, target: "es2021" } },
-    { ...common, displayName: "e2e", testMatch: ["<rootDir>/test/e2e/**/*.test.ts"] },
   ],
 }
 const common = { transform, testEnvironment: "node", moduleFileExtensions: ["js", "ts", "tsx", "json"] }

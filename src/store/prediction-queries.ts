@@ -1,8 +1,8 @@
 /**
  * Read models over a model version's stored outputs, for the admin API: the churn list
- * (filtered, sorted and paged in SQL), one customer's prediction, and one product's
- * similar and bought-together lists. Every value reaches the database as a bound
- * parameter; sort columns come from a fixed table, never from the request.
+ * (filtered, sorted and paged in SQL), one customer's prediction and product list, and
+ * one product's similar and bought-together lists. Every value reaches the database as
+ * a bound parameter; sort columns come from a fixed table, never from the request.
  */
 import { Brackets, type SelectQueryBuilder } from "typeorm"
 import { riskBandRange, type RiskBand } from "../core/segments/risk-bands"
@@ -92,6 +92,18 @@ export async function productListsOf(
   const lists: Record<ProductListKind, Recommendation[]> = { similar: [], bought_together: [] }
   for (const row of rows) lists[row.sourceType as ProductListKind].push(row)
   return lists
+}
+
+/** A customer's stored "customer" list in a version, in rank order (empty when not stored). */
+export async function customerListOf(source: MlDataSource, modelVersionId: string, customerId: string): Promise<Recommendation[]> {
+  return source.dataSource
+    .getRepository(source.entities.recommendation)
+    .createQueryBuilder("r")
+    .where("r.modelVersionId = :modelVersionId", { modelVersionId })
+    .andWhere("r.sourceType = :sourceType", { sourceType: "customer" })
+    .andWhere("r.sourceId = :customerId", { customerId })
+    .orderBy("r.rank", "ASC")
+    .getMany()
 }
 
 function filteredPredictions(source: MlDataSource, filter: ChurnListFilter): SelectQueryBuilder<CustomerPrediction> {

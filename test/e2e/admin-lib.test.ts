@@ -7,6 +7,7 @@ import { churnParamsOf, churnQueryOf, nextSort } from "../../src/admin/lib/churn
 import { csvRecords, parseCsv } from "../../src/admin/lib/csv"
 import { decimal, percent } from "../../src/admin/lib/format"
 import { classifiersOf, modelContextOf, promotionOf, rankingsOf } from "../../src/admin/lib/model-metrics"
+import { nextOrderOf } from "../../src/admin/lib/next-order"
 import { mergePicks, recentProductIds } from "../../src/admin/lib/purchase-picks"
 import { scoredRowsOf, summarizeSegments } from "../../src/admin/lib/segment-summary"
 import type { ModelVersion, ProductRecommendation } from "../../src/admin/lib/types"
@@ -116,6 +117,29 @@ describe("formats", () => {
 
   it("shows a tiny positive amount as below the smallest shown", () => {
     expect([decimal(0.004), decimal(0), decimal(1.234)]).toEqual(["< 0.01", "0.00", "1.23"])
+  })
+})
+
+describe("expected next order", () => {
+  const scoredAt = "2025-01-02T00:00:00.000Z"
+
+  it("is the scoring date plus the horizon over the expected orders", () => {
+    expect(nextOrderOf(scoredAt, 2, 30)).toEqual({ kind: "around", date: "2025-01-17T00:00:00.000Z" })
+    expect(nextOrderOf(scoredAt, 0.5, 30)).toEqual({ kind: "around", date: "2025-03-03T00:00:00.000Z" })
+    expect(nextOrderOf(scoredAt, 1.25, 90)).toEqual({ kind: "around", date: "2025-03-15T00:00:00.000Z" })
+  })
+
+  it("is not expected in the horizon when the expected orders are about none", () => {
+    expect(nextOrderOf(scoredAt, 0, 30)).toEqual({ kind: "not_expected", horizonDays: 30 })
+    expect(nextOrderOf(scoredAt, 0.001, 60)).toEqual({ kind: "not_expected", horizonDays: 60 })
+    // 30 / 0.05 = 600 days away: an extrapolation, not an expectation
+    expect(nextOrderOf(scoredAt, 0.05, 30)).toEqual({ kind: "not_expected", horizonDays: 30 })
+  })
+
+  it("is unknown without the horizon, the scoring date or a number", () => {
+    expect(nextOrderOf(scoredAt, 2, null)).toEqual({ kind: "unknown" })
+    expect(nextOrderOf("not a date", 2, 30)).toEqual({ kind: "unknown" })
+    expect(nextOrderOf(scoredAt, Number.NaN, 30)).toEqual({ kind: "unknown" })
   })
 })
 

@@ -9,9 +9,10 @@
 import { readFileSync } from "node:fs"
 import type { Browser, Page } from "playwright-core"
 import { csvRecords } from "../../src/admin/lib/csv"
-import { metric, percent, RISK_BAND_LABELS } from "../../src/admin/lib/format"
+import { day, metric, percent, RISK_BAND_LABELS } from "../../src/admin/lib/format"
+import { nextOrderOf } from "../../src/admin/lib/next-order"
 import { rankByValueAtRisk } from "../../src/admin/lib/value-at-risk"
-import type { ChurnList, CustomerInsight, ModelRegistry, ProductRecommendations } from "../../src/admin/lib/types"
+import type { ChurnList, CustomerInsight, CustomerRecommendations, ModelRegistry, ProductRecommendations } from "../../src/admin/lib/types"
 import { cellValues, churnRowIds, eventually, launchChromium, screenshot, signedInPage } from "./harness/admin-browser"
 import { bootApp, type RunningApp } from "./harness/medusa-app"
 
@@ -123,8 +124,17 @@ describe("the admin extensions", () => {
     }
     await page.getByTestId("ml-calibration-chart").first().waitFor()
     await page.getByTestId("ml-feature-importance").first().waitFor()
-    // a ROC chart when the metrics carry the curve's points, else a note that only the area is stored
-    await page.getByTestId(Array.isArray(purchase.rocCurve) ? "ml-roc-chart" : "ml-roc-missing").first().waitFor()
+    // the training stores the validation ROC curve's points, from (0, 0) to (1, 1); the chart draws every one
+    const rocCurve = purchase.rocCurve as Array<{ fpr: number; tpr: number }>
+    expect(rocCurve.length).toBeGreaterThanOrEqual(2)
+    expect([rocCurve[0], rocCurve[rocCurve.length - 1]]).toEqual([
+      { fpr: 0, tpr: 0 },
+      { fpr: 1, tpr: 1 },
+    ])
+    const rocLine = page.locator('[data-testid="ml-charts-purchase"] [data-testid="ml-roc-chart"] polyline')
+    await rocLine.waitFor()
+    expect(((await rocLine.getAttribute("points")) ?? "").trim().split(/\s+/)).toHaveLength(rocCurve.length + 2)
+    expect(await page.getByTestId("ml-roc-missing").count()).toBe(0)
     await page.getByTestId("ml-task-recommendations").waitFor()
     expect(await page.getByTestId("ml-history-row").count()).toBe(registry.tasks.reduce((n, t) => n + t.versions.length, 0))
   })
@@ -146,6 +156,12 @@ describe("the admin extensions", () => {
     await eventually("the model's currency and windows", async () => (await widget.getByTestId("ml-clv").innerText()).includes(usd(p.predicted_clv)))
     expect(await widget.getByTestId("ml-purchase-probability").innerText()).toContain("in the next 30 days")
     expect(Number(await widget.getByTestId("ml-expected-orders").getAttribute("data-value"))).toBe(p.expected_orders)
+    // the next order: scored_at + 30 days / expected orders, or none expected within the 30 days
+    const next = nextOrderOf(p.scored_at, p.expected_orders, 30)
+    expect(await widget.getByTestId("ml-next-order").innerText()).toBe(
+      next.kind === "around" ? `around ${day(next.date)}` : next.kind === "not_expected" ? "not expected within 30 days" : "–"
+    )
+    expect(next.kind).not.toBe("unknown")
     expect(await widget.getByTestId("ml-segment").innerText()).toContain(insight.segment!.label)
     expect(await widget.getByTestId("ml-segment").innerText()).toContain(insight.segment!.action)
     expect(await widget.getByTestId("ml-reason-text").allInnerTexts()).toEqual(p.reasons.map((r) => r.text))
@@ -153,7 +169,17 @@ describe("the admin extensions", () => {
       p.reasons.map((r) => expect.stringContaining(r.contribution > 0 ? "raises risk" : "lowers risk"))
     )
     expect(await widget.getByTestId("ml-scored-at").innerText()).toContain(p.model_version_id)
-    await widget.locator('[data-testid="ml-customer-picks"], [data-testid="ml-picks-empty"]').first().waitFor()
+    // the products the recommendations model stored for this customer, in rank order
+    const picks = await api<CustomerRecommendations>(`/admin/ml/customers/${customerId()}/recommendations`)
+    expect(picks.recommendations.length).toBeGreaterThan(0)
+    const list = widget.getByTestId("ml-customer-recommendations")
+    await list.waitFor()
+    expect(await widget.getByText("Recommended for this customer").count()).toBe(1)
+    expect(await list.locator("a").allInnerTexts()).toEqual(picks.recommendations.map((r) => r.product.title))
+    // a thumbnail for each product that has one, a placeholder for the others
+    expect(await list.locator("img").evaluateAll((imgs) => imgs.map((i) => i.getAttribute("src")))).toEqual(
+      picks.recommendations.flatMap((r) => (r.product.thumbnail ? [r.product.thumbnail] : []))
+    )
     await screenshot(widget, "customer-widget")
   })
 

@@ -110,7 +110,7 @@ export async function seedAdminFixture(container: MedusaContainer, sql: (text: s
   await nextMillisecond()
   const rejectedScores = await ml.store.saveModelVersion(version("customer-scores", "neural-network", { promote: false, rejected: true }))
   const p = store.products
-  const entry = (sourceType: "similar" | "bought_together", sourceId: string, rank: number, productId: string) => ({
+  const entry = (sourceType: "similar" | "bought_together" | "customer", sourceId: string, rank: number, productId: string) => ({
     sourceType,
     sourceId,
     rank,
@@ -125,6 +125,10 @@ export async function seedAdminFixture(container: MedusaContainer, sql: (text: s
         entry("similar", p.shirt.productId, 3, p.hat.productId),
         entry("bought_together", p.shirt.productId, 1, p.scarf.productId),
         entry("similar", p.trousers.productId, 1, p.shirt.productId),
+        entry("customer", customerIds.ann, 3, p.trousers.productId),
+        entry("customer", customerIds.ann, 1, p.hat.productId),
+        entry("customer", customerIds.ann, 2, "prod_deleted_since_training"),
+        entry("customer", customerIds.ben, 1, p.scarf.productId),
       ],
     })
   )

@@ -39,6 +39,7 @@ medusaIntegrationTestRunner({
         ["get", `/admin/ml/customers/${f.customerIds.ann}`],
         ["get", "/admin/ml/customers/export"],
         ["get", `/admin/ml/products/${f.store.products.shirt.productId}/recommendations`],
+        ["get", `/admin/ml/customers/${f.customerIds.ann}/recommendations`],
         ["get", "/admin/ml/models"],
         ["get", "/admin/ml/runs/mlrun_any"],
         ["get", "/admin/ml/readiness"],
@@ -179,13 +180,44 @@ medusaIntegrationTestRunner({
       expect(scarf.data).toMatchObject({ similar: [], bought_together: [] })
     })
 
+    it("shows the products stored for a customer in rank order with product data, leaving out deleted products", async () => {
+      const p = f.store.products
+      const card = (key: "trousers" | "scarf" | "hat", status = "published") => ({ id: p[key].productId, title: p[key].title, handle: key, thumbnail: null, status })
+      const { status, data } = await get(`/admin/ml/customers/${f.customerIds.ann}/recommendations`)
+      expect(status).toBe(200)
+      expect(data).toEqual({
+        recommendations: [
+          { rank: 1, score: 0.9, product: card("hat", "draft") },
+          { rank: 3, score: 0.7, product: card("trousers") },
+        ],
+        model_version_id: f.versions.lists,
+      })
+      const fay = await get(`/admin/ml/customers/${f.customerIds.fay}/recommendations`)
+      expect(fay.data).toEqual({ recommendations: [], model_version_id: f.versions.lists })
+    })
+
+    it("lists no products for a customer before the first recommendations model", async () => {
+      await dbConnection.raw("UPDATE ml_model_version SET status = 'challenger' WHERE id = ?", [f.versions.lists])
+      const { status, data } = await get(`/admin/ml/customers/${f.customerIds.ann}/recommendations`)
+      await dbConnection.raw("UPDATE ml_model_version SET status = 'champion' WHERE id = ?", [f.versions.lists])
+      expect(status).toBe(200)
+      expect(data).toEqual({ recommendations: [], model_version_id: null })
+    })
+
     it("answers 404 for unknown ids", async () => {
       const responses = await Promise.all(
-        ["/admin/ml/customers/cus_unknown", `/admin/ml/customers/${f.scoredIds.gone}`, "/admin/ml/products/prod_unknown/recommendations", "/admin/ml/runs/mlrun_unknown"].map((url) => get(url))
+        [
+          "/admin/ml/customers/cus_unknown",
+          `/admin/ml/customers/${f.scoredIds.gone}`,
+          "/admin/ml/products/prod_unknown/recommendations",
+          "/admin/ml/runs/mlrun_unknown",
+          "/admin/ml/customers/cus_unknown/recommendations",
+        ].map((url) => get(url))
       )
-      expect(responses.map((r) => r.status)).toEqual([404, 404, 404, 404])
+      expect(responses.map((r) => r.status)).toEqual([404, 404, 404, 404, 404])
       expect(responses[0].data).toMatchObject({ type: "not_found", message: "Customer with id: cus_unknown was not found" })
       expect(responses[3].data.message).toBe("Training run with id: mlrun_unknown was not found")
+      expect(responses[4].data).toMatchObject({ type: "not_found", message: "Customer with id: cus_unknown was not found" })
     })
 
     it.each([

@@ -1,10 +1,11 @@
-/** The body of the customer widget for a scored customer: scores, segment, reasons, products, provenance. */
+/** The body of the customer widget for a scored customer: scores, next order, segment, reasons, products, provenance. */
 import { Badge, Heading, Text } from "@medusajs/ui"
 import { dateTime, day, decimal, money, percent } from "../lib/format"
 import { useModelContext, withinDays } from "../lib/model-context"
 import type { CustomerInsight } from "../lib/types"
 import { FieldRow } from "./field-row"
-import { PurchasePicks } from "./purchase-picks"
+import { nextOrderOf } from "../lib/next-order"
+import { CustomerPicks } from "./customer-picks"
 import { RiskBadge } from "./risk-badge"
 
 type Scored = Extract<CustomerInsight, { status: "scored" }>
@@ -12,6 +13,7 @@ type Scored = Extract<CustomerInsight, { status: "scored" }>
 export function CustomerScores({ insight }: { insight: Scored }) {
   const { prediction: p, segment, model, customer } = insight
   const context = useModelContext(p.model_version_id)
+  const nextOrder = nextOrderOf(p.scored_at, p.expected_orders, context.horizonDays)
   return (
     <>
       <FieldRow label="Churn risk" testId="ml-churn-risk" value={p.churn_risk}>
@@ -31,6 +33,11 @@ export function CustomerScores({ insight }: { insight: Scored }) {
       </FieldRow>
       <FieldRow label="Expected orders" testId="ml-expected-orders" value={p.expected_orders}>
         {decimal(p.expected_orders)} {withinDays(context.horizonDays)} ({money(p.expected_spend, context.currency)})
+      </FieldRow>
+      <FieldRow label="Expected next order" testId="ml-next-order">
+        {nextOrder.kind === "around" && <span data-date={nextOrder.date}>around {day(nextOrder.date)}</span>}
+        {nextOrder.kind === "not_expected" && <>not expected within {nextOrder.horizonDays} days</>}
+        {nextOrder.kind === "unknown" && <span className="text-ui-fg-muted">–</span>}
       </FieldRow>
       <FieldRow label="Segment" testId="ml-segment">
         <div className="flex flex-col gap-y-1">
@@ -75,10 +82,7 @@ export function CustomerScores({ insight }: { insight: Scored }) {
         )}
       </div>
       <div className="px-6 py-3">
-        <Heading level="h3" className="mb-2">
-          Goes with their recent purchases
-        </Heading>
-        <PurchasePicks customerId={customer.id} />
+        <CustomerPicks customerId={customer.id} />
       </div>
       <div className="px-6 py-3">
         <Text size="xsmall" className="text-ui-fg-muted" data-testid="ml-scored-at">

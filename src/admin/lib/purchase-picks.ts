@@ -1,7 +1,7 @@
 /**
  * Products that go with what a customer bought: the "bought together" lists of their
- * recently bought products, merged. The admin API has no route for a customer's own
- * stored list, so the customer page shows these from the product lists it does have.
+ * recently bought products, merged. The customer page shows these when the
+ * recommendations model stored no list for the customer.
  */
 import type { ProductRecommendation } from "./types"
 

@@ -96,6 +96,12 @@ export interface ProductRecommendations {
   model_version_id: string | null
 }
 
+/** GET /admin/ml/customers/:id/recommendations */
+export interface CustomerRecommendations {
+  recommendations: ProductRecommendation[]
+  model_version_id: string | null
+}
+
 export type ModelStatus = "champion" | "challenger" | "rejected"
 
 export interface ModelVersion {

@@ -26,6 +26,12 @@ export interface CalibrationBin {
   fractionPositive: number
 }
 
+/** A point of a ROC curve: false-positive rate and true-positive rate at one threshold. */
+export interface RocPoint {
+  fpr: number
+  tpr: number
+}
+
 const LOG_LOSS_EPSILON = 1e-15
 
 function checkLabels(yTrue: ArrayLike<number>, other: ArrayLike<number>, otherName: string): number {
@@ -101,6 +107,26 @@ export function rocAuc(yTrue: ArrayLike<number>, scores: ArrayLike<number>): num
   let rankSum = 0
   for (let i = 0; i < n; i++) if (yTrue[i] === 1) rankSum += ranks[i]
   return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives)
+}
+
+/**
+ * The ROC curve: (FPR, TPR) = (FP / N, TP / P) at each distinct score taken as the
+ * threshold (scores >= it are positive), from (0, 0) to (1, 1); tied scores enter
+ * together, so a tie is a diagonal step. A curve longer than `maxPoints` keeps
+ * `maxPoints` of its points evenly spread over the sweep, the two ends always among
+ * them. Needs both classes.
+ */
+export function rocCurve(yTrue: ArrayLike<number>, scores: ArrayLike<number>, maxPoints = 50): RocPoint[] {
+  const n = checkScores(yTrue, scores, "scores")
+  if (!Number.isInteger(maxPoints) || maxPoints < 2) throw new RangeError(`maxPoints must be an integer >= 2, got ${maxPoints}`)
+  const positives = countPositives(yTrue)
+  const negatives = n - positives
+  if (positives === 0 || negatives === 0) throw new RangeError("yTrue must contain both classes for rocCurve")
+  const curve: RocPoint[] = [{ fpr: 0, tpr: 0 }]
+  sweepThresholds(yTrue, scores, (_threshold, tp, fp) => curve.push({ fpr: fp / negatives, tpr: tp / positives }))
+  if (curve.length <= maxPoints) return curve
+  const last = curve.length - 1
+  return Array.from({ length: maxPoints }, (_, k) => curve[Math.round((k * last) / (maxPoints - 1))])
 }
 
 /**

@@ -1,5 +1,6 @@
 /** The training report: what was learned, how well, and for whom; JSON all the way down. */
 import type { Reason } from "../explain"
+import { rocCurve } from "../metrics/classification"
 import { isoDay } from "../time"
 import type { GroupQuality } from "./quality-breakdown"
 import type { CandidateReport, ClassifierTask } from "./classifier-task"
@@ -15,7 +16,8 @@ export interface TaskReport {
   candidates: CandidateReport[]
   /**
    * The tuned winner on the validation cutoff (before the refit that also learns from
-   * those rows), at its own max-F1 threshold: the honest out-of-time figures.
+   * those rows), at its own max-F1 threshold: the honest out-of-time figures, with its
+   * ROC curve (`rocCurve`, at most ROC_CURVE_POINTS points).
    */
   metrics: Record<string, unknown>
   /** Cross-fitted validation log-loss per calibration method: for the tuned winner, and for the refitted final model. */
@@ -55,6 +57,9 @@ export interface TrainingReport {
 
 export { isoDay }
 
+/** Points kept of each task's validation ROC curve. */
+export const ROC_CURVE_POINTS = 50
+
 export function taskReport(task: ClassifierTask, byCountry: GroupQuality[], bySegment: GroupQuality[]): TaskReport {
   const { winner } = task.tuned
   return {
@@ -71,7 +76,7 @@ export function taskReport(task: ClassifierTask, byCountry: GroupQuality[], bySe
       threshold: task.threshold,
     },
     candidates: task.candidates,
-    metrics: { ...winner.metrics },
+    metrics: { ...winner.metrics, rocCurve: rocCurve(task.validation.y, task.validation.probabilities, ROC_CURVE_POINTS) },
     calibrationLogLoss: { tuned: { ...winner.calibrationLogLoss }, final: { ...task.finalCalibration.logLoss } },
     byCountry,
     bySegment,

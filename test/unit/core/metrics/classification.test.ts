@@ -6,6 +6,7 @@ import {
   logLoss,
   prAuc,
   rocAuc,
+  rocCurve,
 } from "../../../../src/core/metrics/classification"
 
 describe("rocAuc", () => {
@@ -27,6 +28,63 @@ describe("rocAuc", () => {
 
   it("needs both classes", () => {
     expect(() => rocAuc([1, 1], [0.1, 0.2])).toThrow("both classes")
+  })
+})
+
+describe("rocCurve", () => {
+  const third = 1 / 3
+  // positives at ranks 1, 2, 4 of 6: up, up, right, up, right, right
+  const y = [1, 1, 0, 1, 0, 0]
+  const scores = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4]
+  const fullCurve = [
+    { fpr: 0, tpr: 0 },
+    { fpr: 0, tpr: third },
+    { fpr: 0, tpr: 2 * third },
+    { fpr: third, tpr: 2 * third },
+    { fpr: third, tpr: 1 },
+    { fpr: 2 * third, tpr: 1 },
+    { fpr: 1, tpr: 1 },
+  ]
+
+  it("steps up for a positive and right for a negative, from (0, 0) to (1, 1)", () => {
+    expect(rocCurve(y, scores)).toEqual(fullCurve)
+  })
+
+  it("takes tied scores together, as one diagonal step", () => {
+    expect(rocCurve([1, 0], [0.3, 0.3])).toEqual([
+      { fpr: 0, tpr: 0 },
+      { fpr: 1, tpr: 1 },
+    ])
+    expect(rocCurve([0, 1, 0, 1], [0.5, 0.5, 0.2, 0.9])).toEqual([
+      { fpr: 0, tpr: 0 },
+      { fpr: 0, tpr: 0.5 },
+      { fpr: 0.5, tpr: 1 },
+      { fpr: 1, tpr: 1 },
+    ])
+  })
+
+  it("encloses the area rocAuc gives (trapezoids, ties included)", () => {
+    const cases: Array<[number[], number[]]> = [
+      [y, scores],
+      [[0, 1, 0, 1, 1, 0, 0], [0.5, 0.5, 0.2, 0.9, 0.2, 0.7, 0.1]],
+    ]
+    for (const [labels, s] of cases) {
+      const curve = rocCurve(labels, s)
+      let area = 0
+      for (let k = 1; k < curve.length; k++) area += ((curve[k].fpr - curve[k - 1].fpr) * (curve[k].tpr + curve[k - 1].tpr)) / 2
+      expect(area).toBeCloseTo(rocAuc(labels, s), 12)
+    }
+  })
+
+  it("keeps at most maxPoints points, evenly spread, ends included", () => {
+    expect(rocCurve(y, scores, 3)).toEqual([fullCurve[0], fullCurve[3], fullCurve[6]])
+    expect(rocCurve(y, scores, 2)).toEqual([fullCurve[0], fullCurve[6]])
+    expect(rocCurve(y, scores, 7)).toEqual(fullCurve)
+  })
+
+  it("refuses one class only and fewer than two points", () => {
+    expect(() => rocCurve([1, 1], [0.1, 0.2])).toThrow("both classes")
+    expect(() => rocCurve(y, scores, 1)).toThrow(new RangeError("maxPoints must be an integer >= 2, got 1"))
   })
 })
 
