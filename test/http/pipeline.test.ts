@@ -13,6 +13,8 @@ import { RECOMMENDATIONS_TASK } from "../../src/engine/save-recommendations"
 import type MlModuleService from "../../src/modules/ml/service"
 import { waitFor } from "../queue/harness"
 import { parse } from "csv-parse/sync"
+import { Queue } from "bullmq"
+import { ML_QUEUE_NAME } from "../../src/queue/job-queue"
 import { adminHeaders, APP_DIR, configureTestApp, obliterateQueue, REDIS_URL, uniqueQueuePrefix } from "./helpers"
 import { seedHistory, type SeededHistory } from "./seed/history"
 
@@ -63,6 +65,18 @@ medusaIntegrationTestRunner({
         500
       )
       expect({ status: run.status, error: run.error, progress: run.progress }).toEqual({ status: "succeeded", error: null, progress: 1 })
+      // the job ends after its follow-ups (the customer groups): wait for it, so the snapshot holds them
+      const queue = new Queue(ML_QUEUE_NAME, { connection: { url: REDIS_URL }, prefix })
+      try {
+        await waitFor(
+          "the train job to complete",
+          async () => ((await queue.getJobs(["completed"])).some((job) => job.data.runId === run.id) ? true : undefined),
+          60_000,
+          250
+        )
+      } finally {
+        await queue.close()
+      }
     })
 
     afterAll(async () => {
