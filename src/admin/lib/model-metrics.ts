@@ -4,24 +4,16 @@
  * version lacks is shown as absent, never as a crash.
  */
 
-export interface CalibrationBin {
-  binStart: number
-  binEnd: number
-  count: number
-  meanPredicted: number
-  fractionPositive: number
-}
+// the shapes the training stores, from the core's metrics (a type-only import: nothing of it is bundled)
+import type { CalibrationBin, RocPoint } from "../../core/metrics/classification"
+
+export type { CalibrationBin, RocPoint }
 
 export interface FeatureImportance {
   feature: string
   importance: number
 }
 
-/** A point of a ROC curve (false-positive rate, true-positive rate). */
-export interface RocPoint {
-  fpr: number
-  tpr: number
-}
 
 export const CLASSIFIER_METRICS = ["accuracy", "precision", "recall", "f1", "rocAuc", "prAuc"] as const
 export type ClassifierMetricName = (typeof CLASSIFIER_METRICS)[number]
