@@ -2,6 +2,7 @@ import { z } from "zod"
 import { SEGMENT_IDS } from "../core/segments/segment-catalog"
 import { currencyRatesSchema } from "../medusa/currency-rates"
 import { redactUrl } from "./redact"
+import { readinessSchema, TRAINING_BOUNDS, wholeNumber } from "./training-bounds"
 
 /**
  * The plugin's options, as a merchant writes them in medusa-config.ts:
@@ -14,42 +15,10 @@ import { redactUrl } from "./redact"
 
 const CRON_FIELD = /^(\*|\d+|\d+-\d+|\*\/\d+|\d+-\d+\/\d+)(,(\*|\d+|\d+-\d+|\*\/\d+|\d+-\d+\/\d+))*$/
 
-function wholeDays(min: number, max: number, fallback: number) {
-  return z
-    .number({ error: `must be a number of days between ${min} and ${max}` })
-    .int({ error: `must be a whole number of days between ${min} and ${max}` })
-    .min(min, { error: `must be at least ${min} days` })
-    .max(max, { error: `must be at most ${max} days` })
-    .default(fallback)
-}
-
-function count(min: number, max: number, fallback: number) {
-  return z
-    .number({ error: `must be a whole number between ${min} and ${max}` })
-    .int({ error: `must be a whole number between ${min} and ${max}` })
-    .min(min, { error: `must be at least ${min}` })
-    .max(max, { error: `must be at most ${max}` })
-    .default(fallback)
-}
-
-const readinessSchema = z
-  .object({
-    /** Customers with at least one order before training starts. @defaultValue 50 */
-    minCustomersWithOrders: count(1, 10_000_000, 50),
-    /** Customers with two or more orders (repeat buyers). @defaultValue 20 */
-    minRepeatCustomers: count(0, 10_000_000, 20),
-    /** Days between the first and the last order. @defaultValue 60 */
-    minHistoryDays: wholeDays(1, 36_500, 60),
-    /** Orders in the last 30 days (a store that stopped selling gets no fresh scores). @defaultValue 1 */
-    minRecentOrders: count(0, 10_000_000, 1),
-  })
-  .strict()
-  .prefault({})
-
 const recommendationsSchema = z
   .object({
     /** Products stored per list (per product, per customer, popular). @defaultValue 20 */
-    limit: count(1, 100, 20),
+    limit: wholeNumber(TRAINING_BOUNDS.listSize),
   })
   .strict()
   .prefault({})
@@ -104,11 +73,11 @@ export const pluginOptionsSchema = z
       .regex(/^(medusa|postgres(ql)?:\/\/.+|sqlite:.+)$/, { error: 'must be "medusa", a postgres:// URL or sqlite:PATH' })
       .default("medusa"),
     /** Days ahead for purchase probability, expected orders and spend. @defaultValue 90 */
-    horizonDays: wholeDays(7, 730, 90),
+    horizonDays: wholeNumber(TRAINING_BOUNDS.horizonDays),
     /** A customer with no order for this many days from now counts as churned. @defaultValue 90 */
-    churnWindowDays: wholeDays(7, 730, 90),
+    churnWindowDays: wholeNumber(TRAINING_BOUNDS.churnWindowDays),
     /** Days of future value counted in the predicted lifetime value. @defaultValue 365 */
-    clvHorizonDays: wholeDays(30, 3650, 365),
+    clvHorizonDays: wholeNumber(TRAINING_BOUNDS.clvHorizonDays),
     /** When the nightly retrain (and first backfill) runs, as a 5-field cron expression. @defaultValue "0 3 * * *" */
     retrainCron: z
       .string({ error: 'must be a 5-field cron expression such as "0 3 * * *"' })
@@ -120,9 +89,9 @@ export const pluginOptionsSchema = z
      * Order events within this many seconds of each other give one retrain and one batch
      * of rescoring (BullMQ deduplication in debounce mode). @defaultValue 30
      */
-    eventDebounceSeconds: count(1, 3600, 30),
+    eventDebounceSeconds: wholeNumber({ min: 1, max: 3600, default: 30 }),
     /** Seed of every random choice in training, so a retrain on the same data gives the same models. @defaultValue 42 */
-    seed: count(0, 2 ** 31 - 1, 42),
+    seed: wholeNumber(TRAINING_BOUNDS.seed),
     /** Minimum data before a model is trained; below it a run ends "not enough data". */
     readiness: readinessSchema,
     /** Stored recommendation lists. */

@@ -4,6 +4,7 @@
  * older one. Types are inferred from the schemas.
  */
 import { z } from "zod"
+import { readinessSchema, TRAINING_BOUNDS, wholeNumber } from "../config/training-bounds"
 import { ORDER_FORMATS } from "../core/data"
 
 /** Every job the plugin's queue carries, by name. */
@@ -60,26 +61,18 @@ export const historySourceSchema = z.discriminatedUnion(
 )
 export type HistorySource = z.infer<typeof historySourceSchema>
 
-/** How a training runs; the defaults are the plugin's option defaults and the CLI's. */
+/** How a training runs; bounds and defaults are the plugin options' and the CLI's (config/training-bounds). */
 export const trainingSettingsSchema = z
   .object({
-    horizonDays: whole(7, 730).default(90),
-    churnWindowDays: whole(7, 730).default(90),
-    clvHorizonDays: whole(30, 3650).default(365),
-    seed: whole(0, 2 ** 31 - 1).default(42),
+    horizonDays: wholeNumber(TRAINING_BOUNDS.horizonDays),
+    churnWindowDays: wholeNumber(TRAINING_BOUNDS.churnWindowDays),
+    clvHorizonDays: wholeNumber(TRAINING_BOUNDS.clvHorizonDays),
+    seed: wholeNumber(TRAINING_BOUNDS.seed),
     /** Candidate models tried per classification task. */
-    trials: whole(3, 200).default(24),
+    trials: wholeNumber(TRAINING_BOUNDS.trials),
     /** Products stored per recommendation list. */
-    listSize: whole(1, 100).default(20),
-    readiness: z
-      .object({
-        minCustomersWithOrders: whole(1, 10_000_000).default(50),
-        minRepeatCustomers: whole(0, 10_000_000).default(20),
-        minHistoryDays: whole(1, 36_500).default(60),
-        minRecentOrders: whole(0, 10_000_000).default(1),
-      })
-      .strict()
-      .prefault({}),
+    listSize: wholeNumber(TRAINING_BOUNDS.listSize),
+    readiness: readinessSchema,
   })
   .strict()
 export type TrainingSettings = z.output<typeof trainingSettingsSchema>

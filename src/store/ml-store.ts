@@ -246,20 +246,6 @@ export class MlStore {
   }
 
   /**
-   * The newest run still queued or running, started within the last `withinHours`
-   * (older ones belong to a process that died, and must not block new runs forever).
-   */
-  async activeTrainingRun(withinHours = 6): Promise<TrainingRun | null> {
-    const since = new Date(Date.now() - withinHours * 3_600_000)
-    return this.ml.dataSource
-      .getRepository(this.ml.entities.trainingRun)
-      .createQueryBuilder("run")
-      .where("run.status IN (:...statuses) AND run.created_at >= :since", { statuses: ["queued", "running"], since })
-      .orderBy("run.created_at", "DESC")
-      .getOne()
-  }
-
-  /**
    * Creates a run unless one is already queued or running (then returns that one as
    * `active`), check and create in one transaction: of two requests at the same moment,
    * one gets the run and the other sees it. On Postgres a transaction-scoped advisory

@@ -6,6 +6,7 @@ import { runTraining } from "../../engine/run-training"
 import { parsePayload, PAYLOAD_VERSION, trainPayloadSchema } from "../../queue/payloads"
 import { openMlDataSource } from "../../store/data-source"
 import { MlStore } from "../../store/ml-store"
+import { TRAINING_BOUNDS } from "../../config/training-bounds"
 import { checkReadableFile, checkWritableFile, parseColumnMap, parseDay, parseDb, parseWholeNumber } from "../arguments"
 import { UsageError, type CliIo } from "../io"
 import { createProgress } from "../progress"
@@ -29,7 +30,14 @@ export interface TrainArgs {
 }
 
 /** Defaults of the numeric options, as commander shows them in --help. */
-const NUMBER_DEFAULTS = { horizonDays: "90", churnWindowDays: "90", clvHorizonDays: "365", seed: "42", trials: "24", listSize: "20" }
+const NUMBER_DEFAULTS = Object.fromEntries(Object.entries(TRAINING_BOUNDS).map(([name, bound]) => [name, String(bound.default)])) as Record<
+  keyof typeof TRAINING_BOUNDS,
+  string
+>
+
+/** A numeric flag's value within the setting's bounds. */
+const setting = (value: string, flag: string, name: keyof typeof TRAINING_BOUNDS) =>
+  parseWholeNumber(value, flag, TRAINING_BOUNDS[name].min, TRAINING_BOUNDS[name].max)
 
 /** `medusa-ml train`: read an orders file, train and score, store the result, write a report. */
 export function registerTrain(program: Command, io: CliIo): void {
@@ -55,12 +63,12 @@ export async function runTrain(given: TrainArgs, io: CliIo): Promise<void> {
   const args = { ...NUMBER_DEFAULTS, ...given }
   const format = parseFormat(args.format)
   const settings = {
-    horizonDays: parseWholeNumber(args.horizonDays, "--horizon-days", 7, 730),
-    churnWindowDays: parseWholeNumber(args.churnWindowDays, "--churn-window-days", 7, 730),
-    clvHorizonDays: parseWholeNumber(args.clvHorizonDays, "--clv-horizon-days", 30, 3650),
-    seed: parseWholeNumber(args.seed, "--seed", 0, 2 ** 31 - 1),
-    trials: parseWholeNumber(args.trials, "--trials", 3, 200),
-    listSize: parseWholeNumber(args.listSize, "--list-size", 1, 100),
+    horizonDays: setting(args.horizonDays, "--horizon-days", "horizonDays"),
+    churnWindowDays: setting(args.churnWindowDays, "--churn-window-days", "churnWindowDays"),
+    clvHorizonDays: setting(args.clvHorizonDays, "--clv-horizon-days", "clvHorizonDays"),
+    seed: setting(args.seed, "--seed", "seed"),
+    trials: setting(args.trials, "--trials", "trials"),
+    listSize: setting(args.listSize, "--list-size", "listSize"),
   }
   const asOf = args.asOf === undefined ? undefined : parseDay(args.asOf, "--as-of")
   const map = parseColumnMap(args.map)
