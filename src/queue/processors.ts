@@ -10,6 +10,7 @@ import type { HistoryLoader } from "../engine/history-source"
 import { rescoreCustomers } from "../engine/rescore"
 import { isGiveUp, runTraining } from "../engine/run-training"
 import type { MlStore } from "../store/ml-store"
+import { historyPerFlow } from "./history-per-flow"
 import type { JobHandler, JobQueue } from "./job-queue"
 import {
   InvalidPayloadError,
@@ -30,10 +31,14 @@ export interface ProcessorDeps {
   onScoresChanged?: () => Promise<void>
 }
 
+/** A flow's history snapshot is let go after this long without one of its chunks. */
+const FLOW_SNAPSHOT_IDLE_MS = 5 * 60_000
+
 export function createJobHandlers(deps: ProcessorDeps): Record<string, JobHandler> {
+  const snapshots = historyPerFlow(deps.loadHistory, { idleMs: FLOW_SNAPSHOT_IDLE_MS })
   return {
     [JOB_NAMES.train]: (job, queue) => train(job, queue, deps),
-    [JOB_NAMES.scoreCustomers]: (job, queue) => scoreCustomers(job, queue, deps),
+    [JOB_NAMES.scoreCustomers]: (job, queue) => scoreCustomers(job, queue, deps.store, snapshots.forFlow(job.parent?.id)),
     [JOB_NAMES.scoreAll]: async (job) => {
       const payload = validated(job, scoreAllPayloadSchema)
       await deps.onScoresChanged?.()
@@ -79,12 +84,13 @@ async function train(job: Job, queue: JobQueue, deps: ProcessorDeps) {
   }
 }
 
-async function scoreCustomers(job: Job, queue: JobQueue, deps: ProcessorDeps) {
+/** A chunk of a flow (`job.parent`) reads the flow's snapshot; a batch after order events reads afresh. */
+async function scoreCustomers(job: Job, queue: JobQueue, store: MlStore, loadHistory: HistoryLoader) {
   const payload = validated(job, scoreCustomersPayloadSchema)
   const customerIds = payload.customerIds ?? (await queue.takePending())
   if (customerIds.length === 0) return { rescored: 0 }
   try {
-    const rescored = await rescoreCustomers(deps.store, deps.loadHistory, { ...payload, customerIds })
+    const rescored = await rescoreCustomers(store, loadHistory, { ...payload, customerIds })
     // events that arrived while this batch ran: another batch
     if (!payload.customerIds && (await queue.pendingCount()) > 0) await queue.requestRescore([], payload.source, 0)
     return { rescored }
