@@ -23,6 +23,8 @@ export interface JobQueueOptions {
   lockDurationMs?: number
   /** Jobs this process runs at once. @defaultValue 1 */
   concurrency?: number
+  /** Recorded on every job this worker takes (BullMQ's `job.processedBy`): which process ran it. */
+  workerName?: string
 }
 
 /** Attempts and backoff of every job: transient errors (a lost connection) retry, 5 s, 10 s, 20 s apart. */
@@ -62,6 +64,7 @@ export class JobQueue {
           connection: this.workerConnection,
           prefix: options.prefix,
           autorun: false,
+          name: options.workerName,
           concurrency: options.concurrency ?? 1,
           lockDuration: options.lockDurationMs ?? 30_000,
           stalledInterval: Math.max(1_000, Math.floor((options.lockDurationMs ?? 30_000) / 2)),
