@@ -23,6 +23,8 @@
  *   7. non_positive_quantity  quantity = 0
  *   8. negative_price         unit_price < 0 (a price of 0, a free item, is kept)
  *   9. bad_date               ordered_at does not parse
+ *  10. id_too_long            an order, customer or product id is over 100 characters
+ *                             (checked for every format, after the format's own reasons)
  * Ids, titles and the other text fields are trimmed and otherwise kept as given.
  */
 import { InvalidInputError } from "../errors"

@@ -10,7 +10,13 @@ import {
   type OrderHistory,
   type OrderLine,
   type ReadSummary,
+  MAX_ID_LENGTH,
 } from "./types"
+
+/** An id the store could not hold: the row is dropped and counted rather than failing every training at the write. */
+function hasOverlongId(line: OrderLine): boolean {
+  return line.orderId.length > MAX_ID_LENGTH || line.customerId.length > MAX_ID_LENGTH || line.productId.length > MAX_ID_LENGTH
+}
 
 /** How many line numbers the summary lists per drop reason. */
 const FIRST_LINES_LISTED = 5
@@ -25,8 +31,9 @@ export class ReadTally {
   constructor(private readonly asOf: number | undefined) {}
 
   /** Records one data row: the line it became or the reason it was dropped. */
-  add(outcome: OrderLine | DropReason, line: number): void {
+  add(read: OrderLine | DropReason, line: number): void {
     this.linesRead += 1
+    const outcome = typeof read !== "string" && hasOverlongId(read) ? "id_too_long" : read
     if (typeof outcome === "string") {
       const rows = this.dropped[outcome]
       rows.count += 1

@@ -47,12 +47,16 @@ export interface OrderHistory {
   lastAt: number
 }
 
+/** Longest order, customer or product id kept (the plugin's tables hold ids of up to 100 characters). */
+export const MAX_ID_LENGTH = 100
+
 /** Why an input row was not kept. Each reader documents the order in which it checks them. */
 export const DROP_REASONS = [
   "column_count",
   "missing_customer",
   "missing_order",
   "missing_product",
+  "id_too_long",
   "cancellation",
   "bad_number",
   "return",

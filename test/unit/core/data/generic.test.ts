@@ -142,3 +142,19 @@ describe("readOrders, generic format", () => {
     await expect(reading).rejects.toThrow('column "Name" on line 2 is unreadable: "Tea pot"')
   })
 })
+
+describe("ids the store cannot hold", () => {
+  it("drops a row whose order, customer or product id is over 100 characters, keeping the rest", async () => {
+    const long = "x".repeat(101)
+    const csv = [
+      "order_id,customer_id,ordered_at,product_id,quantity,unit_price",
+      `o1,c1,2024-03-01,${long},1,9.5`,
+      `o2,${long},2024-03-01,p1,1,9.5`,
+      `${long},c1,2024-03-01,p1,1,9.5`,
+      `o3,c1,2024-03-01,${"y".repeat(100)},1,9.5`,
+    ].join("\n")
+    const { history, summary } = await readOrders(textStream(csv), { format: "generic", map: {} })
+    expect(summary.dropped.id_too_long).toEqual({ count: 3, firstLines: [2, 3, 4] })
+    expect(history.lines.map((l) => l.productId)).toEqual(["y".repeat(100)])
+  })
+})
