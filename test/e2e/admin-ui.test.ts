@@ -149,6 +149,9 @@ describe("the admin extensions", () => {
     await risk.waitFor()
     expect(Number(await risk.getAttribute("data-value"))).toBe(p.churn_risk)
     expect(await risk.getByTestId("ml-risk-badge").innerText()).toBe(`${RISK_BAND_LABELS[p.risk_band]} · ${percent(p.churn_risk)}`)
+    // the BG/NBD view beside churn risk: the chance the customer is gone for good
+    expect(Number(await widget.getByTestId("ml-gone-for-good").getAttribute("data-value"))).toBeCloseTo(1 - p.p_alive, 12)
+    expect(await widget.getByTestId("ml-gone-for-good").innerText()).toContain(percent(1 - p.p_alive))
     expect(Number(await widget.getByTestId("ml-purchase-probability").getAttribute("data-value"))).toBe(p.purchase_probability)
     expect(await widget.getByTestId("ml-purchase-probability").innerText()).toContain(percent(p.purchase_probability))
     expect(Number(await widget.getByTestId("ml-clv").getAttribute("data-value"))).toBe(p.predicted_clv)

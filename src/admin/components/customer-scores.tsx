@@ -24,6 +24,14 @@ export function CustomerScores({ insight }: { insight: Scored }) {
           </Text>
         </div>
       </FieldRow>
+      <FieldRow label="Gone for good" testId="ml-gone-for-good" value={1 - p.p_alive}>
+        <div className="flex flex-col items-start gap-y-1">
+          <Text size="small">{percent(1 - p.p_alive)}</Text>
+          <Text size="xsmall" className="text-ui-fg-muted">
+            chance this customer has stopped buying altogether (BG/NBD), not just paused
+          </Text>
+        </div>
+      </FieldRow>
       <FieldRow label="Purchase probability" testId="ml-purchase-probability" value={p.purchase_probability}>
         {percent(p.purchase_probability)} {withinDays(context.horizonDays)}
       </FieldRow>
