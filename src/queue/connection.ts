@@ -8,8 +8,9 @@ export function createRedisConnection(redisUrl: string): IORedis {
   return new IORedis(redisUrl, {
     maxRetriesPerRequest: null,
     enableReadyCheck: false,
-    lazyConnect: true,
-    // an unreachable Redis must not hold start-up: connect in the background and retry
+    // connect at once, in the background: with a lazy connection, a Redis that was down
+    // when the app started failed BullMQ's first connect for good, and nothing was queued
+    // until a restart; an unreachable Redis must not hold start-up either: retry
     retryStrategy: (attempt) => Math.min(attempt * 500, 5_000),
   })
 }

@@ -1,13 +1,13 @@
+import { hostname } from "node:os"
 import type { Command } from "commander"
 import { pluginOptionsSchema } from "../../config/plugin-options"
 import { redactUrl } from "../../config/redact"
 import { historyLoader } from "../../engine/history-source"
 import { JobQueue, ML_QUEUE_NAME } from "../../queue/job-queue"
 import { createJobHandlers } from "../../queue/processors"
-import { openMlDataSource } from "../../store/data-source"
-import { MlStore } from "../../store/ml-store"
-import { parseDb, parseWholeNumber } from "../arguments"
+import { parseWholeNumber } from "../arguments"
 import { UsageError, type CliIo } from "../io"
+import { openStore } from "../with-store"
 import { DEFAULT_DB } from "./train"
 
 interface WorkerArgs {
@@ -16,6 +16,7 @@ interface WorkerArgs {
   prefix: string
   concurrency: string
   lockSeconds: string
+  name: string
 }
 
 /**
@@ -32,6 +33,7 @@ export function registerWorker(program: Command, io: CliIo): void {
     .option("--prefix <prefix>", "the queue's key prefix in Redis", "medusa-ml")
     .option("--concurrency <n>", "jobs run at once", "1")
     .option("--lock-seconds <n>", "how long a job stays locked to this worker without a renewal (a killed worker's job is taken over after it)", "30")
+    .option("--name <name>", "recorded on every job this worker runs (the job's processedBy)", `${hostname()}:${process.pid}`)
     .action((args: WorkerArgs) => runWorker(args, io))
 }
 
@@ -43,13 +45,14 @@ async function runWorker(args: WorkerArgs, io: CliIo): Promise<void> {
   }
   const concurrency = parseWholeNumber(args.concurrency, "--concurrency", 1, 16)
   const lockSeconds = parseWholeNumber(args.lockSeconds, "--lock-seconds", 2, 3600)
-  const store = new MlStore(await openMlDataSource(parseDb(args.db), { migrate: true }))
+  const store = await openStore(args.db, { migrate: true })
   const queue = new JobQueue({
     redisUrl: args.redis,
     prefix: args.prefix,
     consume: true,
     concurrency,
     lockDurationMs: lockSeconds * 1000,
+    workerName: args.name,
     handlers: createJobHandlers({ store, loadHistory: historyLoader() }),
     onWorkerError: (error) => io.err(`medusa-ml worker: ${redactUrl(error.message)}\n`),
   })

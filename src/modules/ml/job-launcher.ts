@@ -4,6 +4,8 @@
  * the job handlers call.
  */
 import { PAYLOAD_VERSION, trainPayloadSchema, type HistorySource, type TrainPayloadInput, type TrainingSettingsInput } from "../../queue/payloads"
+import { MedusaError } from "@medusajs/framework/utils"
+import { redactUrl } from "../../config/redact"
 import { NotEnoughDataError } from "../../core/errors"
 import { historyLoader } from "../../engine/history-source"
 import { rescoreCustomers } from "../../engine/rescore"
@@ -20,6 +22,34 @@ export class TrainingInProgressError extends Error {
   constructor(readonly run: TrainingRun) {
     super(`a training is already ${run.status} (run ${run.id})`)
     this.name = "TrainingInProgressError"
+  }
+}
+
+/**
+ * The job queue could not take the work (Redis unreachable, or refusing the plugin's
+ * password). It carries the reason's words only: a Redis client's error keeps the
+ * command it failed on, and for a refused password that is AUTH with the password, which
+ * Medusa's logger would print (in development it prints error objects whole).
+ */
+export class JobQueueError extends MedusaError {
+  constructor(message: string) {
+    super(MedusaError.Types.UNEXPECTED_STATE, redactUrl(message))
+  }
+}
+
+/** The queue's Redis does not answer: a training asked for now could not be queued. */
+export class QueueUnreachableError extends JobQueueError {
+  constructor() {
+    super("the job queue's Redis is not reachable; no training was queued. Try again once it is back.")
+  }
+}
+
+/** Runs a request to the queue; a failure is rethrown as a JobQueueError. */
+async function onQueue<T>(what: string, request: () => Promise<T>): Promise<T> {
+  try {
+    return await request()
+  } catch (error) {
+    throw new JobQueueError(`could not queue ${what}: ${error instanceof Error ? error.message : String(error)}`)
   }
 }
 
@@ -56,36 +86,49 @@ export class JobLauncher {
   async requestTraining(trigger: Trigger): Promise<{ runId: string | null }> {
     const { store, jobQueue } = this.runtime
     if (trigger === "event") {
-      if (jobQueue) await jobQueue.enqueueTrain(this.payload(trigger), { debounceMs: this.debounceMs })
+      if (jobQueue) await onQueue("the training", () => jobQueue.enqueueTrain(this.payload(trigger), { debounceMs: this.debounceMs }))
       return { runId: null }
     }
+    // without Redis a job would wait in the client until it is back, and the caller (an admin's request) with it
+    if (jobQueue && !(await jobQueue.reachable())) throw new QueueUnreachableError()
     const { run, active } = await store.startTrainingRun(trigger)
     if (active) throw new TrainingInProgressError(run)
     const payload = this.payload(trigger, run.id)
-    if (jobQueue) await jobQueue.enqueueTrain(payload)
+    if (jobQueue) await this.enqueueOrFailRun(payload, run.id)
     else this.trainInline(payload)
     return { runId: run.id }
+  }
+
+  /** A run whose job could not be queued is failed, so it does not block the next trainings as "queued". */
+  private async enqueueOrFailRun(payload: TrainPayloadInput, runId: string): Promise<void> {
+    const jobQueue = this.runtime.jobQueue!
+    try {
+      await onQueue("the training", () => jobQueue.enqueueTrain(payload))
+    } catch (error) {
+      await this.runtime.store.updateTrainingRun(runId, { status: "failed", finishedAt: new Date(), error: (error as Error).message })
+      throw error
+    }
   }
 
   /** Rescores these customers soon with the champion's models. */
   async requestRescore(customerIds: string[]): Promise<void> {
     if (customerIds.length === 0) return
     const { jobQueue } = this.runtime
-    if (jobQueue) return jobQueue.requestRescore(customerIds, STORE_SOURCE, this.debounceMs)
+    if (jobQueue) return onQueue("the rescoring", () => jobQueue.requestRescore(customerIds, STORE_SOURCE, this.debounceMs))
     this.background(rescoreCustomers(this.runtime.store, this.loader(), { source: STORE_SOURCE, customerIds }))
   }
 
   async purgeCustomers(customerIds: string[]): Promise<void> {
     if (customerIds.length === 0) return
     const { jobQueue, store } = this.runtime
-    if (jobQueue) await jobQueue.enqueuePurgeCustomers(customerIds)
+    if (jobQueue) await onQueue("the purge of customers", () => jobQueue.enqueuePurgeCustomers(customerIds))
     else await store.purgeCustomers(customerIds)
   }
 
   async purgeProducts(productIds: string[]): Promise<void> {
     if (productIds.length === 0) return
     const { jobQueue, store } = this.runtime
-    if (jobQueue) await jobQueue.enqueuePurgeProducts(productIds)
+    if (jobQueue) await onQueue("the purge of products", () => jobQueue.enqueuePurgeProducts(productIds))
     else await store.purgeProducts(productIds)
   }
 
