@@ -1,15 +1,15 @@
 import { writeFileSync } from "node:fs"
 import type { Command } from "commander"
 import { ORDER_FORMATS, type OrderFormat } from "../../core/data"
+import { InvalidInputError } from "../../core/errors"
 import { historyLoader, type HistoryLoader } from "../../engine/history-source"
 import { runTraining } from "../../engine/run-training"
 import { parsePayload, PAYLOAD_VERSION, trainPayloadSchema } from "../../queue/payloads"
-import { openMlDataSource } from "../../store/data-source"
-import { MlStore } from "../../store/ml-store"
 import { TRAINING_BOUNDS } from "../../config/training-bounds"
 import { checkReadableFile, checkWritableFile, parseColumnMap, parseDay, parseDb, parseWholeNumber } from "../arguments"
 import { UsageError, type CliIo } from "../io"
 import { createProgress } from "../progress"
+import { openStore } from "../with-store"
 import { printTrainingSummary } from "./train-summary"
 
 export const DEFAULT_DB = "sqlite:./medusa-ml.db"
@@ -72,7 +72,7 @@ export async function runTrain(given: TrainArgs, io: CliIo): Promise<void> {
   }
   const asOf = args.asOf === undefined ? undefined : parseDay(args.asOf, "--as-of")
   const map = parseColumnMap(args.map)
-  const location = parseDb(args.db)
+  parseDb(args.db)
   checkReadableFile(args.orders, "--orders")
   if (args.report) checkWritableFile(args.report, "--report")
 
@@ -86,7 +86,7 @@ export async function runTrain(given: TrainArgs, io: CliIo): Promise<void> {
     settings,
   })
   const progress = createProgress()
-  const store = new MlStore(await openMlDataSource(location, { migrate: true }))
+  const store = await openStore(args.db, { migrate: true })
   try {
     let stage = ""
     const outcome = await runTraining(payload, {
@@ -121,10 +121,16 @@ export async function runTrain(given: TrainArgs, io: CliIo): Promise<void> {
   }
 }
 
-/** The CLI names an empty file as a usage problem, before any run is recorded. */
+/** The CLI names the file in a reading error, and an empty file as a usage problem. */
 function withoutRows(load: HistoryLoader): HistoryLoader {
   return async (source, options) => {
-    const loaded = await load(source, options)
+    const loaded = await load(source, options).catch((error: unknown) => {
+      // a file that cannot be read as its format: the one line names the file, then what and where
+      if (error instanceof InvalidInputError && source.kind === "orders-file") {
+        throw new InvalidInputError(`--orders ${source.path}: ${error.message}`, error.field)
+      }
+      throw error
+    })
     if (loaded.history.lines.length === 0 && source.kind === "orders-file") {
       throw new UsageError(`--orders: no usable order lines in ${source.path}${options.asOf ? " before --as-of" : ""}`)
     }

@@ -2,7 +2,7 @@
  * Streams the records of a text input to a visitor, each with the 1-based file line it
  * starts on; blank lines are skipped. Two layouts:
  *   - CSV through csv-parse (quoted fields may span lines; malformed CSV, such as a quote
- *     never closed, becomes an InvalidInputError);
+ *     never closed, becomes an InvalidInputError naming the line its row starts on);
  *   - whitespace-separated columns, one record per line, no quoting.
  * Both accept "\r\n", "\n" and "\r" line endings and a leading byte-order mark.
  */
@@ -46,14 +46,29 @@ export async function forEachRecord(
     await pipeline(input, countBytes, (chunks: AsyncIterable<Buffer | string>) => visitLines(chunks, visit))
     return
   }
+  // The line the record being parsed starts on, counted as the parser goes (it runs ahead
+  // of the visitor): csv-parse's own line count takes a "\r\n" inside quotes for two lines.
+  let parsingLine = 1
+  const countLines = (fields: string[]): string[] => {
+    parsingLine += 1 + lineBreaksIn(fields)
+    return fields
+  }
   try {
-    await pipeline(input, countBytes, parse(CSV_OPTIONS), (records: AsyncIterable<string[]>) =>
+    await pipeline(input, countBytes, parse({ ...CSV_OPTIONS, on_record: countLines }), (records: AsyncIterable<string[]>) =>
       visitCsvRecords(records, visit),
     )
   } catch (error) {
-    if (error instanceof CsvError) throw new InvalidInputError(`unreadable CSV: ${error.message}`)
+    if (error instanceof CsvError) throw new InvalidInputError(csvProblem(error, parsingLine))
     throw error
   }
+}
+
+/** A CSV syntax error, at the line its row starts on (the only one the options leave: a quote never closed). */
+function csvProblem(error: CsvError, rowLine: number): string {
+  if (error.code === "CSV_QUOTE_NOT_CLOSED") {
+    return `unreadable CSV: Quote Not Closed: a quote opened in the row starting on line ${rowLine} is never closed`
+  }
+  return `unreadable CSV in the row starting on line ${rowLine}: ${error.message}`
 }
 
 async function visitCsvRecords(records: AsyncIterable<string[]>, visit: RecordVisitor): Promise<void> {

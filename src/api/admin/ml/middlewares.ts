@@ -1,14 +1,15 @@
 import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { refuseDottedQueryKeys, requireObjectBody } from "./request-guards"
 import { churnExportQuerySchema, churnListQuerySchema, modelsQuerySchema, trainBodySchema } from "./validators"
 
 /**
  * Validation of the admin routes under /admin/ml (admin authentication is Medusa's own
  * for every /admin route). Routes with only a path id validate nothing here: an unknown
- * id is their 404.
+ * id is their 404 (an id no record can have is refused by ../../path-id-guard).
  */
 export const adminMlMiddlewares: MiddlewareRoute[] = [
-  { matcher: "/admin/ml/customers", methods: ["GET"], middlewares: [validateAndTransformQuery(churnListQuerySchema, {})] },
-  { matcher: "/admin/ml/customers/export", methods: ["GET"], middlewares: [validateAndTransformQuery(churnExportQuerySchema, {})] },
-  { matcher: "/admin/ml/models", methods: ["GET"], middlewares: [validateAndTransformQuery(modelsQuerySchema, {})] },
-  { matcher: "/admin/ml/train", methods: ["POST"], middlewares: [validateAndTransformBody(trainBodySchema)] },
+  { matcher: "/admin/ml/customers", methods: ["GET"], middlewares: [refuseDottedQueryKeys, validateAndTransformQuery(churnListQuerySchema, {})] },
+  { matcher: "/admin/ml/customers/export", methods: ["GET"], middlewares: [refuseDottedQueryKeys, validateAndTransformQuery(churnExportQuerySchema, {})] },
+  { matcher: "/admin/ml/models", methods: ["GET"], middlewares: [refuseDottedQueryKeys, validateAndTransformQuery(modelsQuerySchema, {})] },
+  { matcher: "/admin/ml/train", methods: ["POST"], middlewares: [requireObjectBody, validateAndTransformBody(trainBodySchema)] },
 ]
