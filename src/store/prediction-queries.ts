@@ -10,7 +10,7 @@ import type { CustomerPrediction, Recommendation } from "../models"
 import type { MlDataSource } from "./data-source"
 
 /** What the churn list can be sorted by. */
-export const CHURN_SORTS = ["churn_risk", "clv", "purchase_probability"] as const
+export const CHURN_SORTS = ["churn_risk", "clv", "purchase_probability", "value_at_risk"] as const
 export type ChurnSort = (typeof CHURN_SORTS)[number]
 export type SortOrder = "asc" | "desc"
 
@@ -18,6 +18,8 @@ const SORT_COLUMNS: Readonly<Record<ChurnSort, string>> = {
   churn_risk: "p.churnRisk",
   clv: "p.predictedClv",
   purchase_probability: "p.purchaseProbability",
+  // the value a store expects to lose with the customer: churn risk x predicted CLV
+  value_at_risk: "p.churnRisk * p.predictedClv",
 }
 
 export interface ChurnListFilter {

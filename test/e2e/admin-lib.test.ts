@@ -1,6 +1,6 @@
 /**
  * The admin extensions' pure helpers (src/admin/lib), on tiny hand-made data: CSV
- * reading, value-at-risk ranking, segment totals, the customer's purchase picks, the
+ * reading, segment totals, the customer's purchase picks, the
  * churn list's URL state, number formats and the reading of stored metrics.
  */
 import { churnParamsOf, churnQueryOf, nextSort } from "../../src/admin/lib/churn-query"
@@ -11,7 +11,6 @@ import { nextOrderOf } from "../../src/admin/lib/next-order"
 import { mergePicks, recentProductIds } from "../../src/admin/lib/purchase-picks"
 import { scoredRowsOf, summarizeSegments } from "../../src/admin/lib/segment-summary"
 import type { ModelVersion, ProductRecommendation } from "../../src/admin/lib/types"
-import { rankByValueAtRisk } from "../../src/admin/lib/value-at-risk"
 import { championFirst, trainingLines } from "../../src/admin/lib/versions"
 
 describe("parseCsv", () => {
@@ -24,27 +23,6 @@ describe("parseCsv", () => {
   it("keeps empty fields and a last line without a line break", () => {
     expect(parseCsv("a,,c\nd,e,")).toEqual([["a", "", "c"], ["d", "e", ""]])
     expect(csvRecords("")).toEqual([])
-  })
-})
-
-describe("rankByValueAtRisk", () => {
-  const row = (id: string, churn_risk: number, predicted_clv: number) => ({ id, churn_risk, predicted_clv })
-
-  it("ranks by churn risk × CLV, not by either alone", () => {
-    const rows = [row("rich-safe", 0.1, 1000), row("mid", 0.5, 400), row("poor-risky", 0.9, 100)]
-    expect(rankByValueAtRisk(rows, 2, true).items.map((i) => [i.row.id, i.valueAtRisk])).toEqual([
-      ["mid", 200],
-      ["rich-safe", 100],
-    ])
-  })
-
-  it("is exact from a partial list only when no unseen customer (CLV at most the lowest seen) could rank", () => {
-    const seen = [row("a", 0.9, 500), row("b", 0.8, 400), row("c", 0.1, 300)]
-    // 2nd item: 0.8 × 400 = 320 ≥ 300, the most an unseen customer could be worth at risk
-    expect(rankByValueAtRisk(seen, 2, false).exact).toBe(true)
-    // 3rd item: 0.1 × 300 = 30 < 300: an unseen customer could beat it
-    expect(rankByValueAtRisk(seen, 3, false).exact).toBe(false)
-    expect(rankByValueAtRisk(seen, 3, true).exact).toBe(true)
   })
 })
 

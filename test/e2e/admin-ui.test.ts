@@ -11,7 +11,6 @@ import type { Browser, Page } from "playwright-core"
 import { csvRecords } from "../../src/admin/lib/csv"
 import { day, metric, percent, RISK_BAND_LABELS } from "../../src/admin/lib/format"
 import { nextOrderOf } from "../../src/admin/lib/next-order"
-import { rankByValueAtRisk } from "../../src/admin/lib/value-at-risk"
 import type { ChurnList, CustomerInsight, CustomerRecommendations, ModelRegistry, ProductRecommendations } from "../../src/admin/lib/types"
 import { cellValues, churnRowIds, eventually, launchChromium, screenshot, signedInPage } from "./harness/admin-browser"
 import { bootApp, type RunningApp } from "./harness/medusa-app"
@@ -113,6 +112,15 @@ describe("the admin extensions", () => {
     expect(seen[seen.length - 1]).toBe(100)
     expect(await status.innerText()).toContain("Done")
 
+    // the run is listed among the recent runs, as the API lists them
+    const { runs } = await api<{ runs: Array<{ id: string; status: string }> }>("/admin/ml/runs?limit=10")
+    expect(runs[0].status).toBe("succeeded")
+    await eventually("the recent runs to list the run", async () =>
+      JSON.stringify(await page.getByTestId("ml-run-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-run-id")))) ===
+      JSON.stringify(runs.map((r) => r.id))
+    )
+    expect(await page.getByTestId("ml-run-status").first().innerText()).toBe("succeeded")
+
     const registry = await api<ModelRegistry>("/admin/ml/models")
     const scores = registry.tasks.find((t) => t.task === "customer-scores")!
     const champion = scores.versions.find((v) => v.status === "champion")!
@@ -198,6 +206,9 @@ describe("the admin extensions", () => {
       const expected = (await api<ChurnList>(path)).customers.map((c) => c.customer_id)
       await eventually(`the table to show ${path}`, async () => JSON.stringify(await churnRowIds(page)) === JSON.stringify(expected))
     }
+    await page.getByTestId("ml-sort-value_at_risk").click()
+    await showsPage("/admin/ml/customers?limit=20&sort=value_at_risk&order=desc")
+    expect(isSorted(await cellValues(page, "ml-cell-value-at-risk"), "desc")).toBe(true)
     await page.getByTestId("ml-sort-clv").click()
     await showsPage("/admin/ml/customers?limit=20&sort=clv&order=desc")
     expect(isSorted(await cellValues(page, "ml-cell-clv"), "desc")).toBe(true)
@@ -241,8 +252,17 @@ describe("the admin extensions", () => {
   })
 
   it("lists the customers with the most value at risk above the customer list", async () => {
-    const top = await api<ChurnList>("/admin/ml/customers?limit=100&sort=clv&order=desc")
-    const expected = rankByValueAtRisk(top.customers, 5, top.count <= top.customers.length).items.map((i) => i.row.customer_id)
+    const every: ChurnList["customers"] = []
+    for (let offset = 0, count = 1; offset < count; offset += 100) {
+      const page = await api<ChurnList>(`/admin/ml/customers?limit=100&offset=${offset}`)
+      every.push(...page.customers)
+      count = page.count
+    }
+    // worked out here from every scored customer: churn risk x CLV, highest first, ties by id
+    const expected = [...every]
+      .sort((a, b) => b.churn_risk * b.predicted_clv - a.churn_risk * a.predicted_clv || (a.customer_id < b.customer_id ? -1 : 1))
+      .slice(0, 5)
+      .map((c) => c.customer_id)
     await page.goto("/app/customers")
     const widget = page.getByTestId("ml-at-risk-widget")
     await widget.getByTestId("ml-at-risk-table").waitFor()

@@ -42,6 +42,7 @@ medusaIntegrationTestRunner({
         ["get", `/admin/ml/customers/${f.customerIds.ann}/recommendations`],
         ["get", "/admin/ml/models"],
         ["get", "/admin/ml/runs/mlrun_any"],
+        ["get", "/admin/ml/runs"],
         ["get", "/admin/ml/readiness"],
         ["post", "/admin/ml/train"],
       ]
@@ -331,6 +332,20 @@ medusaIntegrationTestRunner({
       expect(again.status).toBe(202)
       expect(again.data.run_id).not.toBe(runId)
       expect((await until(again.data.run_id, final)).status).toBe("not_enough_data")
+
+      // both runs are listed, newest first, though neither wrote a version
+      const { data: listed } = await get("/admin/ml/runs")
+      const ours = listed.runs.filter((run: { id: string }) => [runId, again.data.run_id].includes(run.id))
+      expect(ours.map((run: { id: string; status: string }) => [run.id, run.status])).toEqual([
+        [again.data.run_id, "not_enough_data"],
+        [runId, "not_enough_data"],
+      ])
+      expect(ours[1]).toMatchObject({ trigger: "admin", error: ended.error })
+      expect(ours[1]).not.toHaveProperty("report")
+      const newest = await get("/admin/ml/runs?limit=1")
+      expect(newest.data.runs.map((run: { id: string }) => run.id)).toEqual([again.data.run_id])
+      const refused = await get("/admin/ml/runs?limit=0")
+      expect(refused.status).toBe(400)
     })
   },
 })

@@ -152,6 +152,7 @@ medusaIntegrationTestRunner({
       ["/admin/ml/customers", ["segment", "risk_band", "min_clv", "sort", "order", "limit", "offset"]],
       ["/admin/ml/customers/export", ["segment", "risk_band", "min_clv", "sort", "order"]],
       ["/admin/ml/models", ["limit"]],
+      ["/admin/ml/runs", ["limit"]],
     ])("GET %s: any query is answered 200 or 400 naming a parameter sent", async (path, known) => {
       await fc.assert(
         fc.asyncProperty(queryString(known), async (query) => {

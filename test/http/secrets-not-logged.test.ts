@@ -167,7 +167,7 @@ medusaIntegrationTestRunner({
     it("fails a training that Redis refused to queue, saying why, and trains again once it accepts", () => {
       const byWhat = new Map(answers.map((a) => [a.what, a]))
       const refused = byWhat.get("full: POST /admin/ml/train")!
-      expect(refused.status).toBe(500)
+      expect(refused.status).toBe(503)
       expect(JSON.stringify(refused.body)).toMatch(/could not queue the training: OOM/)
       const run = (byWhat.get("full: GET /admin/ml/runs/:id")!.body as { run: { status: string; error: string } }).run
       expect(run.status).toBe("failed")
@@ -180,7 +180,7 @@ medusaIntegrationTestRunner({
       for (const phase of ["down", "refused"]) {
         expect(byWhat.get(`${phase}: storefront order`)!.status).toBe(200)
         const train = byWhat.get(`${phase}: POST /admin/ml/train`)!
-        expect(train.status).toBe(500)
+        expect(train.status).toBe(503)
         expect(JSON.stringify(train.body)).toMatch(/Redis is not reachable/)
         const status = byWhat.get(`${phase}: GET /admin/ml/status`)!
         expect((status.body as { status: { queue: { reachable: boolean } } }).status.queue.reachable).toBe(false)

@@ -43,6 +43,7 @@ const SORT_VALUE: Record<ChurnSort, (p: NewPrediction) => number> = {
   churn_risk: (p) => p.churnRisk,
   clv: (p) => p.predictedClv,
   purchase_probability: (p) => p.purchaseProbability,
+  value_at_risk: (p) => p.churnRisk * p.predictedClv,
 }
 
 /** The churn list worked out in plain code over the hand-made rows: customer ids in list order. */
@@ -86,6 +87,8 @@ describe.each(["sqlite", "postgres"] as const)("prediction queries on %s", (dial
     ["purchase_probability", "asc"],
     ["purchase_probability", "desc"],
     ["churn_risk", "asc"],
+    ["value_at_risk", "desc"],
+    ["value_at_risk", "asc"],
   ] as const)("sorts by %s %s", async (sort, order) => {
     const { rows } = await churnList(opened.ml, { modelVersionId: versionId }, { sort, order })
     expect(ids(rows)).toEqual(expectedIds({}, sort, order))

@@ -6,7 +6,7 @@
 import { apiPath } from "./api"
 import type { RiskBand } from "./types"
 
-export const CHURN_SORTS = ["churn_risk", "clv", "purchase_probability"] as const
+export const CHURN_SORTS = ["churn_risk", "clv", "purchase_probability", "value_at_risk"] as const
 export type ChurnSort = (typeof CHURN_SORTS)[number]
 export type SortOrder = "asc" | "desc"
 

@@ -11,54 +11,43 @@ import { customerName, money } from "../lib/format"
 import { useModelContext } from "../lib/model-context"
 import type { ChurnList } from "../lib/types"
 import { useApi } from "../lib/use-api"
-import { rankByValueAtRisk } from "../lib/value-at-risk"
 
-/** Customers of highest CLV the ranking is made from (the API's largest page). */
-const CANDIDATES = 100
 const SHOWN = 5
 
 function AtRiskTable({ list }: { list: ChurnList }) {
   const context = useModelContext(list.model_version_id)
-  const { items, exact } = rankByValueAtRisk(list.customers, SHOWN, list.count <= list.customers.length)
   return (
-    <>
-      <Table data-testid="ml-at-risk-table">
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell>Customer</Table.HeaderCell>
-            <Table.HeaderCell>Churn risk</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Predicted CLV</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Value at risk</Table.HeaderCell>
+    <Table data-testid="ml-at-risk-table">
+      <Table.Header>
+        <Table.Row>
+          <Table.HeaderCell>Customer</Table.HeaderCell>
+          <Table.HeaderCell>Churn risk</Table.HeaderCell>
+          <Table.HeaderCell className="text-right">Predicted CLV</Table.HeaderCell>
+          <Table.HeaderCell className="text-right">Value at risk</Table.HeaderCell>
+        </Table.Row>
+      </Table.Header>
+      <Table.Body>
+        {list.customers.map((row) => (
+          <Table.Row key={row.customer_id} data-testid="ml-at-risk-row">
+            <Table.Cell>
+              <Link to={`/customers/${row.customer_id}`} className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
+                {customerName(row, row.customer_id)}
+              </Link>
+            </Table.Cell>
+            <Table.Cell>
+              <RiskBadge band={row.risk_band} churnRisk={row.churn_risk} />
+            </Table.Cell>
+            <Table.Cell className="text-right tabular-nums">{money(row.predicted_clv, context.currency)}</Table.Cell>
+            <Table.Cell className="text-right tabular-nums">{money(row.churn_risk * row.predicted_clv, context.currency)}</Table.Cell>
           </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {items.map(({ row, valueAtRisk }) => (
-            <Table.Row key={row.customer_id} data-testid="ml-at-risk-row">
-              <Table.Cell>
-                <Link to={`/customers/${row.customer_id}`} className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
-                  {customerName(row, row.customer_id)}
-                </Link>
-              </Table.Cell>
-              <Table.Cell>
-                <RiskBadge band={row.risk_band} churnRisk={row.churn_risk} />
-              </Table.Cell>
-              <Table.Cell className="text-right tabular-nums">{money(row.predicted_clv, context.currency)}</Table.Cell>
-              <Table.Cell className="text-right tabular-nums">{money(valueAtRisk, context.currency)}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-      {!exact && (
-        <Text size="xsmall" className="text-ui-fg-muted px-6 py-2">
-          Ranked among the {CANDIDATES} customers of highest predicted CLV.
-        </Text>
-      )}
-    </>
+        ))}
+      </Table.Body>
+    </Table>
   )
 }
 
 function AtRiskBody() {
-  const state = useApi<ChurnList>(apiPath("/admin/ml/customers", { sort: "clv", order: "desc", limit: CANDIDATES }))
+  const state = useApi<ChurnList>(apiPath("/admin/ml/customers", { sort: "value_at_risk", order: "desc", limit: SHOWN }))
   return (
     <LoadView state={state} what="the customers at risk">
       {(list) =>

@@ -39,6 +39,7 @@ export function ChurnTable(props: {
             <SortHeader column="churn_risk" label="Churn risk" query={query} onSort={onSort} />
             <SortHeader column="purchase_probability" label="Purchase probability" query={query} onSort={onSort} />
             <SortHeader column="clv" label="Predicted CLV" query={query} onSort={onSort} />
+            <SortHeader column="value_at_risk" label="Value at risk" query={query} onSort={onSort} />
             <Table.HeaderCell>Top reason</Table.HeaderCell>
           </Table.Row>
         </Table.Header>
@@ -61,6 +62,9 @@ export function ChurnTable(props: {
               </Table.Cell>
               <Table.Cell className="text-right tabular-nums" data-testid="ml-cell-clv" data-value={row.predicted_clv}>
                 {money(row.predicted_clv, currency)}
+              </Table.Cell>
+              <Table.Cell className="text-right tabular-nums" data-testid="ml-cell-value-at-risk" data-value={row.churn_risk * row.predicted_clv}>
+                {money(row.churn_risk * row.predicted_clv, currency)}
               </Table.Cell>
               <Table.Cell className="max-w-xs">
                 <Text size="small" className="truncate" title={row.reasons.map((r) => r.text).join("; ")}>

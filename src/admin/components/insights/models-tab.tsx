@@ -1,4 +1,4 @@
-/** Insights → Models: retrain, the plugin's status, the model registry per task, the training history and the readiness report. */
+/** Insights → Models: retrain, the plugin's status, the model registry per task, the training history, the recent runs and the readiness report. */
 import { useState } from "react"
 import type { ModelRegistry } from "../../lib/types"
 import { useApi } from "../../lib/use-api"
@@ -8,6 +8,7 @@ import { ReadinessReport } from "./readiness-report"
 import { RetrainPanel } from "./retrain-panel"
 import { SystemStatus } from "./system-status"
 import { TaskSection } from "./task-section"
+import { RecentRuns } from "./recent-runs"
 import { TrainingHistory } from "./training-history"
 
 export function ModelsTab() {
@@ -37,6 +38,7 @@ export function ModelsTab() {
           )
         }
       </LoadView>
+      <RecentRuns key={`runs-${generation}`} />
       <ReadinessReport key={generation} />
     </div>
   )

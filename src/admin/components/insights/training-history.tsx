@@ -1,7 +1,7 @@
 /**
  * The training history as the model registry records it: one line per training that
  * produced models, with what became of each task's version. Trainings that produced
- * no model (failed, not enough data) are not listed: the admin API has no list of runs.
+ * no model (failed, not enough data) are listed by RecentRuns, from the runs themselves.
  */
 import { Heading, Table, Text } from "@medusajs/ui"
 import { dateTime } from "../../lib/format"

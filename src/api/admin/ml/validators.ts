@@ -64,6 +64,13 @@ export const modelsQuerySchema = z.object({
 })
 export type ModelsQuery = z.infer<typeof modelsQuerySchema>
 
+/** GET /admin/ml/runs */
+export const runsQuerySchema = z.object({
+  /** Runs, newest first, 1 to 100. @defaultValue 20 */
+  limit: limit(100, 20),
+})
+export type RunsQuery = z.infer<typeof runsQuerySchema>
+
 /** POST /admin/ml/train: no options; a training uses the plugin's. */
 export const trainBodySchema = z.object({})
 export type TrainBody = z.infer<typeof trainBodySchema>
