@@ -6,9 +6,9 @@
  * - the models throw in their thread once the purchase models are trained:
  *   the store reader handed over recent orders whose amounts it could not read (NaN), and
  *   the value models refuse them; an input error, so the job fails at once, unretried;
- * - the write fails halfway through its transaction: the orders name a product whose id
- *   is longer than the store's column, so inserting the lists fails after the champion
- *   of recommendations was demoted in the same transaction; a database error, so BullMQ
+ * - the write fails halfway through its transaction: a trigger makes the database refuse
+ *   the recommendation lists (as a full disk would), after the customer-scores version and
+ *   its predictions were written in the same transaction; a database error, so BullMQ
  *   retries it until the attempts run out.
  */
 import { writeFileSync } from "node:fs"
@@ -29,10 +29,10 @@ jest.setTimeout(420_000)
 const DAY = 86_400_000
 const STORE = { customers: 400, days: 400, seed: 21 }
 
-function ordersFile(name: string, rename: (productId: string) => string = (id) => id): HistorySource {
+function ordersFile(name: string): HistorySource {
   const file = path.join(tmpdir(), `medusa-ml-throws-${process.pid}-${name}.csv`)
   const chunks: string[] = []
-  writeOrdersCsv(simulateStore(STORE).lines.map((line) => ({ ...line, productId: rename(line.productId) })), (chunk) => chunks.push(chunk))
+  writeOrdersCsv(simulateStore(STORE).lines, (chunk) => chunks.push(chunk))
   writeFileSync(file, chunks.join(""))
   return { kind: "orders-file", path: file, format: "generic", map: {} }
 }
@@ -129,22 +129,29 @@ describe("a training that fails halfway", () => {
   })
 
   it("leaves the champions untouched when the write fails halfway, and fails the run with the error once the retries run out", async () => {
-    // the most sold product gets an id longer than the store's id columns (100 characters)
-    const counts = new Map<string, number>()
-    for (const line of simulateStore(STORE).lines) counts.set(line.productId, (counts.get(line.productId) ?? 0) + 1)
-    const top = [...counts].sort((a, b) => b[1] - a[1])[0][0]
-    const longId = `${top}-${"x".repeat(120)}`
-    const job = await queue.enqueueTrain(payload(ordersFile("long-product-id", (id) => (id === top ? longId : id))))
-    expect(await finished(job, 360_000)).toBe("failed")
-    const failed = (await queue.queue.getJob(job.id!))!
-    expect(failed.failedReason).toMatch(/value too long for type character varying\(100\)/)
-    // a database error is retried, until the attempts run out
-    expect(failed.attemptsMade).toBe(JOB_DEFAULTS.attempts)
-    // each attempt trained to the end before it wrote
-    expect(stages.get(job.id!)).toContain("writing")
-    const run = await opened.store.trainingRun(failed.data.runId)
-    expect(run).toMatchObject({ status: "failed", error: failed.failedReason })
-    expect(run!.finishedAt).not.toBeNull()
-    expect(await storedRows()).toBe(before)
+    // the database refuses to store recommendation lists: a trigger raises on insert,
+    // after the customer-scores version and its predictions were written in the same transaction
+    const { dataSource } = opened.store.source
+    await dataSource.query(
+      "CREATE FUNCTION ml_test_refuse_lists() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'could not extend file: no space left on device'; END $$"
+    )
+    await dataSource.query("CREATE TRIGGER ml_test_refuse_lists BEFORE INSERT ON ml_recommendation FOR EACH STATEMENT EXECUTE FUNCTION ml_test_refuse_lists()")
+    try {
+      const job = await queue.enqueueTrain(payload(ordersFile("refused-lists")))
+      expect(await finished(job, 360_000)).toBe("failed")
+      const failed = (await queue.queue.getJob(job.id!))!
+      expect(failed.failedReason).toMatch(/no space left on device/)
+      // a database error is retried, until the attempts run out
+      expect(failed.attemptsMade).toBe(JOB_DEFAULTS.attempts)
+      // each attempt trained to the end before it wrote
+      expect(stages.get(job.id!)).toContain("writing")
+      const run = await opened.store.trainingRun(failed.data.runId)
+      expect(run).toMatchObject({ status: "failed", error: failed.failedReason })
+      expect(run!.finishedAt).not.toBeNull()
+      expect(await storedRows()).toBe(before)
+    } finally {
+      await dataSource.query("DROP TRIGGER IF EXISTS ml_test_refuse_lists ON ml_recommendation")
+      await dataSource.query("DROP FUNCTION IF EXISTS ml_test_refuse_lists()")
+    }
   })
 })
