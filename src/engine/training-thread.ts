@@ -1,9 +1,10 @@
 /**
  * Runs trainModels in a worker thread: the process that owns the job (a Medusa server in
  * shared mode, a standalone worker, the CLI) keeps its event loop free while the models
- * train. Input and output cross the thread boundary by structured clone; progress comes
- * back as messages. The same file is the thread's entry point.
+ * train, at the lowest CPU priority. Input and output cross the thread boundary by
+ * structured clone; progress comes back as messages. The same file is the thread's entry point.
  */
+import { setPriority } from "node:os"
 import path from "node:path"
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads"
 import { InvalidInputError, ModelFormatError, NotEnoughDataError } from "../core/errors"
@@ -76,9 +77,24 @@ function rebuildError(message: Extract<ThreadMessage, { type: "error" }>): Error
   return error
 }
 
+/**
+ * The lowest scheduling priority (nice 19) for this thread alone (on Linux a thread has
+ * its own nice value): on a busy machine the storefront's requests, served by the main
+ * thread, come first and the training takes the CPU time they leave; on an idle one it
+ * runs at full speed. A system that refuses is left as it is.
+ */
+function yieldCpuToRequests(): void {
+  try {
+    setPriority(19)
+  } catch {
+    // not allowed here: train at the process's priority
+  }
+}
+
 async function runInThread(): Promise<void> {
   const port = parentPort
   if (!port) return
+  yieldCpuToRequests()
   try {
     const output = await trainModels(workerData as TrainingWorkInput, (stage, fraction) => port.postMessage({ type: "progress", stage, fraction }))
     port.postMessage({ type: "done", output } satisfies ThreadMessage)
