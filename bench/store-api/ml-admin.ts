@@ -12,6 +12,8 @@ export interface RunJson {
   stage: string | null
   progress: number
   error: string | null
+  /** Seconds per stage of the run, as the run records them. */
+  timings: Record<string, number>
   started_at: string | null
   finished_at: string | null
 }

@@ -14,7 +14,7 @@
  * databases, Redis keys) is removed on exit, also on failure or Ctrl-C.
  *
  * Options: --duration <s> per measurement (10), --rounds <n> (5), --warmup <s> (2),
- * --connections <n> (50), --carts <n> per app (50), --json <file> for the results.
+ * --connections <n> (50), --carts <n> per app (150), --json <file> for the results.
  * BENCH_SEED_HISTORY (JSON, see bench/app/seed.ts) changes the size of both stores.
  */
 import { writeFileSync } from "node:fs"
@@ -41,7 +41,7 @@ function options() {
       rounds: { type: "string", default: "5" },
       warmup: { type: "string", default: "2" },
       connections: { type: "string", default: "50" },
-      carts: { type: "string", default: "50" },
+      carts: { type: "string", default: "150" },
       json: { type: "string" },
     },
   })

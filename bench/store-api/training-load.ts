@@ -14,7 +14,7 @@ export interface TrainingLoadResult extends LoadResult {
   /** Fraction of the measured window during which a training run was running (0..1). */
   trainingCoverage: number
   /** Runs that overlapped the window, and how each ended. */
-  runs: { id: string; status: string; seconds: number | null }[]
+  runs: { id: string; status: string; seconds: number | null; timings: Record<string, number> }[]
 }
 
 const RUN_TIMEOUT_MS = 15 * 60_000
@@ -123,6 +123,7 @@ export async function measureWhileTraining(route: Route, settings: LoadSettings,
       id: r.id,
       status: r.status,
       seconds: r.started_at && r.finished_at ? (Date.parse(r.finished_at) - Date.parse(r.started_at)) / 1000 : null,
+      timings: r.timings,
     })),
   }
 }

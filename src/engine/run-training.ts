@@ -53,11 +53,13 @@ export async function runTraining(payload: TrainPayload, deps: TrainingDeps): Pr
   const progress = progressReporter(store, run.id, deps.onProgress)
   try {
     await store.updateTrainingRun(run.id, { status: "running", startedAt: now(), error: null, stage: "reading", progress: 0 })
+    const readingStarted = performance.now()
     const { history, data, liveProductIds } = await deps.loadHistory(payload.source, {
       asOf: payload.asOf,
       onProgress: (fraction) => progress("reading", fraction),
     })
     if (history.lines.length === 0) throw new InvalidInputError("source: no usable order lines" + (payload.asOf ? " before asOf" : ""), "source")
+    const readingMs = performance.now() - readingStarted
     const asOf = payload.asOf ?? dayAfter(history.lastAt)
     const readiness = checkReadiness(history, asOf, payload.settings.readiness)
     if (!readiness.ready) throw new NotEnoughDataError(readiness.missing)
@@ -71,7 +73,10 @@ export async function runTraining(payload: TrainPayload, deps: TrainingDeps): Pr
     }
     const output = await (deps.train ?? trainInWorkerThread)(input, progress)
     progress("writing", 0)
+    const writingStarted = performance.now()
     const versions = await store.saveModelVersions(output.versions)
+    // milliseconds per stage: reading the history and writing the versions around the models' own
+    const timings = { reading: Math.round(readingMs), ...output.report.timings, writing: Math.round(performance.now() - writingStarted) }
     const report = {
       data: { ...data, readiness: readiness.figures },
       ...output.report,
@@ -83,7 +88,7 @@ export async function runTraining(payload: TrainPayload, deps: TrainingDeps): Pr
       stage: "done",
       progress: 1,
       finishedAt: now(),
-      timings: output.report.timings,
+      timings,
       report: toJsonObject(report),
     })
     return { run: { ...run, status: "succeeded" }, versions, output, data: report.data, asOf }

@@ -27,7 +27,8 @@ export interface GraphQuery {
 /**
  * Reads every record of a request, `pageSize` at a time, in a stable order, and hands
  * each page to `onPage`. Stops at the first page shorter than `pageSize` (so a store
- * that gains records during the read never makes it loop). Returns the pages read.
+ * that gains records during the read never makes it loop), letting the event loop run
+ * between pages. Returns the pages read.
  */
 export async function readPages<T>(
   query: GraphQuery,
@@ -41,5 +42,7 @@ export async function readPages<T>(
     pages += 1
     await onPage(data as T[])
     if (data.length < options.pageSize) return pages
+    // let requests that arrived meanwhile run before the next page
+    await new Promise((resolve) => setImmediate(resolve))
   }
 }

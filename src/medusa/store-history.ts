@@ -13,13 +13,17 @@ import { StoreHistoryTally, type StoreHistorySummary } from "./store-history-sum
 
 export const readStoreHistoryOptionsSchema = z
   .object({
-    /** Orders fetched per Query call. @defaultValue 500 */
+    /**
+     * Orders fetched per Query call: small pages keep each stretch of work that blocks the
+     * server's event loop short, so storefront requests wait less while a training reads.
+     * @defaultValue 100
+     */
     pageSize: z
       .number({ error: "must be a whole number between 1 and 5000" })
       .int({ error: "must be a whole number between 1 and 5000" })
       .min(1, { error: "must be at least 1" })
       .max(5000, { error: "must be at most 5000" })
-      .default(500),
+      .default(100),
     /**
      * Rates to the store's default currency by currency code, e.g. `{ eur: 1.08 }`.
      * Orders in a currency without a rate count for recency and frequency but carry
