@@ -99,6 +99,18 @@ async function expectChampionRescores(store: MlStore, ordersPath: string, custom
   expect(rescored).toBe(customerIds.length)
 }
 
+/** Opens the 0.1.0 store with this version (migrating Postgres as `db:migrate` does) and checks what it serves and rescores. */
+async function expectUpgradeKeepsData(location: StoreLocation, before: StoredBefore, ordersPath: string): Promise<void> {
+  const ml = await openMlDataSource(location, { migrate: true })
+  const store = new MlStore(ml)
+  try {
+    await expectServedAsStored(ml, store, before)
+    await expectChampionRescores(store, ordersPath, before.predictions.slice(0, 5).map((p) => p.customer_id))
+  } finally {
+    await store.close()
+  }
+}
+
 /** The next training on the upgraded store succeeds and every customer is served by a champion afterwards. */
 async function expectNextTrainingSucceeds(db: string, ordersPath: string): Promise<void> {
   const train = await runCli(["train", "--orders", ordersPath, "--format", "generic", "--db", db, "--seed", "7", "--trials", "6"])
@@ -124,14 +136,7 @@ describe("upgrading a store written by 0.1.0", () => {
     const before = await readBefore(async (sql) => raw.prepare(sql).all() as Record<string, unknown>[])
     raw.close()
 
-    const ml = await openMlDataSource({ dialect: "sqlite", path: file })
-    const store = new MlStore(ml)
-    try {
-      await expectServedAsStored(ml, store, before)
-      await expectChampionRescores(store, orders, before.predictions.slice(0, 5).map((p) => p.customer_id))
-    } finally {
-      await store.close()
-    }
+    await expectUpgradeKeepsData({ dialect: "sqlite", path: file }, before, orders)
     await expectNextTrainingSucceeds(`sqlite:${file}`, orders)
   }, 120_000)
 
@@ -149,15 +154,7 @@ describe("upgrading a store written by 0.1.0", () => {
       const before = await readBefore((sql) => raw.query(sql))
       await raw.destroy()
 
-      const location: StoreLocation = { dialect: "postgres", url }
-      const ml = await openMlDataSource(location, { migrate: true })
-      const store = new MlStore(ml)
-      try {
-        await expectServedAsStored(ml, store, before)
-        await expectChampionRescores(store, orders, before.predictions.slice(0, 5).map((p) => p.customer_id))
-      } finally {
-        await store.close()
-      }
+      await expectUpgradeKeepsData({ dialect: "postgres", url }, before, orders)
       await expectNextTrainingSucceeds(url, orders)
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
