@@ -15,10 +15,20 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox"] })
 }
 
-/** A new page of the admin, signed in through its login form. */
-export async function signedInPage(browser: Browser, baseUrl: string): Promise<Page> {
+/**
+ * A new page of the admin, signed in through its login form. `headers` go with every
+ * request (e.g. the X-Forwarded-Proto of a TLS-terminating proxy in front of a
+ * production server, whose session cookie is Secure).
+ */
+export async function signedInPage(browser: Browser, baseUrl: string, headers?: Record<string, string>): Promise<Page> {
   // en-US: the amounts the test reads back are formatted in the browser's locale
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 1400 }, locale: "en-US", acceptDownloads: true })
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1440, height: 1400 },
+    locale: "en-US",
+    acceptDownloads: true,
+    extraHTTPHeaders: headers,
+  })
   const page = await context.newPage()
   page.setDefaultTimeout(30_000)
   await page.goto("/app/login")

@@ -34,7 +34,53 @@ export interface RunningApp {
   stop(): Promise<void>
 }
 
-export async function bootApp(): Promise<RunningApp> {
+/**
+ * The environment of the app's commands, as a merchant runs them: without the test
+ * runner's node options, the scratch database and the plugin's options (its own
+ * queue prefix on the local Redis; readiness thresholds a small seeded store passes).
+ */
+export function appEnv(databaseUrl: string, queuePrefix: string, nodeEnv: "test" | "production"): NodeJS.ProcessEnv {
+  const { NODE_OPTIONS: _testRunnerOptions, ...inherited } = process.env
+  return {
+    ...inherited,
+    NODE_ENV: nodeEnv,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
+    DATABASE_URL: databaseUrl,
+    ML_E2E_PLUGIN_OPTIONS: JSON.stringify({
+      redisUrl: REDIS_URL,
+      queuePrefix,
+      horizonDays: 30,
+      churnWindowDays: 30,
+      readiness: { minCustomersWithOrders: 20, minRepeatCustomers: 10, minHistoryDays: 60, minRecentOrders: 1 },
+    }),
+  }
+}
+
+/** `medusa start` on a free port in `cwd`, once it answers /health (at `host`, localhost by default). */
+export async function startMedusa(medusaBin: string, cwd: string, env: NodeJS.ProcessEnv, host = "127.0.0.1"): Promise<{ server: RunningChild; baseUrl: string }> {
+  const port = await freePort()
+  const baseUrl = `http://${host}:${port}`
+  const server = startChild(medusaBin, ["start", "-p", String(port)], { cwd, env })
+  try {
+    await waitFor(
+      "the Medusa server to answer /health",
+      async () => {
+        if (server.process.exitCode !== null) throw new Error(`medusa start exited:\n${server.output().slice(-4000)}`)
+        const ok = await fetch(`${baseUrl}/health`).then((r) => r.ok, () => false)
+        return ok ? true : undefined
+      },
+      120_000,
+      500
+    )
+  } catch (error) {
+    await server.stop()
+    throw error
+  }
+  return { server, baseUrl }
+}
+
+/** Seconds spent per named step, filled in as `timed` runs each step (for the tests' reports). */
+export function stepTimer(): { timings: Record<string, number>; timed<T>(step: string, work: () => Promise<T>): Promise<T> } {
   const timings: Record<string, number> = {}
   const timed = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
     const start = Date.now()
@@ -44,6 +90,11 @@ export async function bootApp(): Promise<RunningApp> {
       timings[step] = (Date.now() - start) / 1000
     }
   }
+  return { timings, timed }
+}
+
+export async function bootApp(): Promise<RunningApp> {
+  const { timings, timed } = stepTimer()
   linkPlugin()
   // the dashboard build (vite) and the database steps (mostly Postgres) overlap
   const adminBuilt = timed("admin build", buildAdminIfChanged)
@@ -57,21 +108,7 @@ export async function bootApp(): Promise<RunningApp> {
     await database.drop()
   }
   try {
-    // the commands run as a merchant runs them: without the test runner's node options
-    const { NODE_OPTIONS: _testRunnerOptions, ...inherited } = process.env
-    const env = {
-      ...inherited,
-      NODE_ENV: "test",
-      LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
-      DATABASE_URL: database.url,
-      ML_E2E_PLUGIN_OPTIONS: JSON.stringify({
-        redisUrl: REDIS_URL,
-        queuePrefix,
-        horizonDays: 30,
-        churnWindowDays: 30,
-        readiness: { minCustomersWithOrders: 20, minRepeatCustomers: 10, minHistoryDays: 60, minRecentOrders: 1 },
-      }),
-    }
+    const env = appEnv(database.url, queuePrefix, "test")
     const medusa = (args: string[]) => runChild(MEDUSA_BIN, args, { cwd: E2E_APP_DIR, env })
     await timed("db:migrate", () => medusa(["db:migrate"]))
     const seedDir = mkdtempSync(path.join(tmpdir(), "medusa-ml-e2e-"))
@@ -83,22 +120,10 @@ export async function bootApp(): Promise<RunningApp> {
     const seeded = JSON.parse(readFileSync(seedFile, "utf8")) as SeededStore
     rmSync(seedDir, { recursive: true, force: true })
     await adminBuilt
-    const port = await freePort()
-    const baseUrl = `http://127.0.0.1:${port}`
-    server = startChild(MEDUSA_BIN, ["start", "-p", String(port)], { cwd: E2E_APP_DIR, env })
-    const running = server
-    await timed("start", () =>
-      waitFor(
-        "the Medusa server to answer /health",
-        async () => {
-          if (running.process.exitCode !== null) throw new Error(`medusa start exited:\n${running.output().slice(-4000)}`)
-          const ok = await fetch(`${baseUrl}/health`).then((r) => r.ok, () => false)
-          return ok ? true : undefined
-        },
-        120_000,
-        500
-      )
-    )
+    const started = await timed("start", () => startMedusa(MEDUSA_BIN, E2E_APP_DIR, env))
+    server = started.server
+    const { baseUrl } = started
+    const running = started.server
     return { baseUrl, seeded, timings, output: running.output, stop }
   } catch (error) {
     await adminBuilt.catch(() => undefined)
