@@ -7,13 +7,15 @@
  * widget and the ML Insights page render and read the plugin's admin API; a store
  * route answers through the seeded publishable key. A file left out of `files`, an
  * export pointing nowhere or a runtime dependency declared only for development
- * fails here, where the repository's own tests would not see it.
+ * fails here, where the repository's own tests would not see it. ML_PACKED_REPO_DIR
+ * packs another built checkout instead of this one (e.g. a copy with a changed `files`).
  */
 import { lstatSync, mkdtempSync, realpathSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import path from "node:path"
 import type { Browser, Page } from "playwright-core"
 import { launchChromium, signedInPage } from "./harness/admin-browser"
+import { runChild } from "./harness/child-process"
 import { bootPackedApp, type RunningPackedApp } from "./harness/packed-boot"
 
 jest.setTimeout(120_000)
@@ -25,7 +27,7 @@ let page: Page
 
 beforeAll(async () => {
   workDir = mkdtempSync(path.join(tmpdir(), "medusa-ml-pack-"))
-  app = await bootPackedApp(workDir, process.env.ML_PACKED_REPO_DIR)
+  app = await bootPackedApp(workDir, process.env.ML_PACKED_REPO_DIR || undefined)
   browser = await launchChromium()
   page = await signedInPage(browser, app.baseUrl, { "X-Forwarded-Proto": "https" })
 }, 600_000)
@@ -43,6 +45,11 @@ describe("the packed plugin installed in a fresh app", () => {
     expect(lstatSync(installed).isSymbolicLink()).toBe(false)
     expect(realpathSync(require.resolve("medusa-ml/package.json", { paths: [app.app.appDir] }))).toBe(realpathSync(path.join(installed, "package.json")))
     expect(app.app.pluginFiles).toBeGreaterThan(0)
+  })
+
+  it("has the medusa-ml command on the app's PATH, running the shipped compiled CLI", async () => {
+    const help = await runChild(path.join(app.app.appDir, "node_modules/.bin/medusa-ml"), ["--help"], { cwd: app.app.appDir, env: process.env })
+    for (const command of ["train", "recommend", "models", "worker"]) expect(help).toContain(command)
   })
 
   it("shows the customer list and customer details widgets, reading the plugin's admin API", async () => {
