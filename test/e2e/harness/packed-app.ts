@@ -7,7 +7,7 @@
  * plugin's shipped package.json declare, so a runtime dependency the plugin declares
  * only as a dev dependency is missing here as it would be in a merchant's app.
  */
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs"
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import path from "node:path"
 import { E2E_APP_DIR, REPO_ROOT } from "./app-files"
@@ -153,7 +153,17 @@ function linkTree(from: string, to: string, top = true): void {
     const target = path.join(to, entry.name)
     if (entry.isDirectory()) linkTree(source, target, false)
     else if (entry.isSymbolicLink()) symlinkSync(readlinkSync(source), target)
-    else linkSync(source, target)
+    else linkOrCopy(source, target)
+  }
+}
+
+/** A hard link, or a copy where the temporary folder is on another file system than the repository. */
+function linkOrCopy(source: string, target: string): void {
+  try {
+    linkSync(source, target)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error
+    copyFileSync(source, target)
   }
 }
 
