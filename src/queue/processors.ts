@@ -6,6 +6,7 @@
  */
 import { UnrecoverableError, type Job } from "bullmq"
 import type { z } from "zod"
+import { withoutErased } from "../engine/erased-history"
 import type { HistoryLoader } from "../engine/history-source"
 import { rescoreCustomers } from "../engine/rescore"
 import { isGiveUp, runTraining } from "../engine/run-training"
@@ -34,7 +35,9 @@ export interface ProcessorDeps {
 /** A flow's history snapshot is let go after this long without one of its chunks. */
 const FLOW_SNAPSHOT_IDLE_MS = 5 * 60_000
 
-export function createJobHandlers(deps: ProcessorDeps): Record<string, JobHandler> {
+export function createJobHandlers(given: ProcessorDeps): Record<string, JobHandler> {
+  // every read leaves out the customers erased by then; their rows are also refused at write time
+  const deps = { ...given, loadHistory: withoutErased(given.store, given.loadHistory) }
   const snapshots = historyPerFlow(deps.loadHistory, { idleMs: FLOW_SNAPSHOT_IDLE_MS })
   return {
     [JOB_NAMES.train]: (job, queue) => train(job, queue, deps),

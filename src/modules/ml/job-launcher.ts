@@ -7,6 +7,7 @@ import { PAYLOAD_VERSION, trainPayloadSchema, type HistorySource, type TrainPayl
 import { MedusaError } from "@medusajs/framework/utils"
 import { redactUrl } from "../../config/redact"
 import { NotEnoughDataError } from "../../core/errors"
+import { withoutErased } from "../../engine/erased-history"
 import { historyLoader } from "../../engine/history-source"
 import { rescoreCustomers } from "../../engine/rescore"
 import { runTraining } from "../../engine/run-training"
@@ -118,25 +119,25 @@ export class JobLauncher {
     this.background(rescoreCustomers(this.runtime.store, this.loader(), { source: STORE_SOURCE, customerIds }))
   }
 
+  /**
+   * Erases deleted customers at once, in the plugin's own tables (never through the
+   * queue: a purge must not wait for Redis, nor be lost with it).
+   */
   async purgeCustomers(customerIds: string[]): Promise<void> {
     if (customerIds.length === 0) return
-    const { jobQueue, store } = this.runtime
-    if (jobQueue) await onQueue("the purge of customers", () => jobQueue.enqueuePurgeCustomers(customerIds))
-    else await store.purgeCustomers(customerIds)
+    await this.runtime.store.purgeCustomers(customerIds)
   }
 
+  /** Erases deleted products at once, like customers. */
   async purgeProducts(productIds: string[]): Promise<void> {
     if (productIds.length === 0) return
-    const { jobQueue, store } = this.runtime
-    if (jobQueue) await onQueue("the purge of products", () => jobQueue.enqueuePurgeProducts(productIds))
-    else await store.purgeProducts(productIds)
+    await this.runtime.store.purgeProducts(productIds)
   }
 
-  /** Reads the store's orders as a training would. */
+  /** Reads the store's orders as a training would, without the erased customers. */
   loader() {
-    return historyLoader(storeHistoryReader(this.runtime.options))
+    return withoutErased(this.runtime.store, historyLoader(storeHistoryReader(this.runtime.options)))
   }
-
   private payload(trigger: Trigger, runId?: string): TrainPayloadInput {
     return { version: PAYLOAD_VERSION, trigger, runId, source: STORE_SOURCE, settings: this.settings() }
   }
