@@ -10,6 +10,7 @@ import { withoutErased } from "../engine/erased-history"
 import type { HistoryLoader } from "../engine/history-source"
 import { rescoreCustomers } from "../engine/rescore"
 import { isGiveUp, runTraining } from "../engine/run-training"
+import { claimTraining } from "../engine/training-claim"
 import type { MlStore } from "../store/ml-store"
 import { historyPerFlow } from "./history-per-flow"
 import type { JobHandler, JobQueue } from "./job-queue"
@@ -66,14 +67,18 @@ async function train(job: Job, queue: JobQueue, deps: ProcessorDeps) {
     if (error instanceof InvalidPayloadError) await recordRejectedPayload(deps.store, job.data, error)
     throw unrecoverable(error)
   }
+  const rememberRunId = async (runId: string) => {
+    if (job.data.runId !== runId) await job.updateData({ ...job.data, runId })
+  }
+  const claim = await claimTraining(deps.store, payload, rememberRunId)
+  if ("coalescedInto" in claim) return claim
+  payload = claim.payload
   try {
     const outcome = await runTraining(payload, {
       store: deps.store,
       loadHistory: deps.loadHistory,
       onProgress: (stage, progress) => void job.updateProgress({ stage, progress }).catch(() => undefined),
-      rememberRunId: async (runId) => {
-        if (job.data.runId !== runId) await job.updateData({ ...job.data, runId })
-      },
+      rememberRunId,
       finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
     })
     const { customerScores } = outcome.output.decisions

@@ -246,11 +246,12 @@ export class MlStore {
 
   /**
    * Creates a run unless one is already queued or running (then returns that one as
-   * `active`), check and create in one transaction: of two requests at the same moment,
-   * one gets the run and the other sees it. On Postgres a transaction-scoped advisory lock
+   * `active`, and records the refused request as a "coalesced" run naming it), check and
+   * create in one transaction: of two requests at the same moment, in any processes, one
+   * gets the run and the other sees it. On Postgres a transaction-scoped advisory lock
    * serializes them; SQLite serializes writing transactions itself.
    */
-  async startTrainingRun(trigger: string, withinHours = 6): Promise<{ run: TrainingRun; active: boolean }> {
+  async startTrainingRun(trigger: string, withinHours = 6): Promise<{ run: TrainingRun; active: boolean; coalesced?: TrainingRun }> {
     return this.transaction(async (manager) => {
       if (this.dialect === "postgres") await manager.query("SELECT pg_advisory_xact_lock(hashtext('medusa-ml:training-run'))")
       const since = new Date(Date.now() - withinHours * 3_600_000)
@@ -260,7 +261,16 @@ export class MlStore {
         .where("run.status IN (:...statuses) AND run.created_at >= :since", { statuses: ["queued", "running"], since })
         .orderBy("run.created_at", "DESC")
         .getOne()
-      if (active) return { run: active, active: true }
+      if (active) {
+        const coalesced: TrainingRun = {
+          ...newRun(trigger, newId("mlrun")),
+          status: "coalesced",
+          finishedAt: new Date(),
+          error: `coalesced into run ${active.id} (already ${active.status})`,
+        }
+        await insertChunked(manager, this.ml.entities.trainingRun, [coalesced])
+        return { run: active, active: true, coalesced }
+      }
       const run = newRun(trigger, newId("mlrun"))
       await insertChunked(manager, this.ml.entities.trainingRun, [run])
       return { run, active: false }
