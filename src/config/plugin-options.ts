@@ -90,6 +90,13 @@ export const pluginOptionsSchema = z
      * of rescoring (BullMQ deduplication in debounce mode). @defaultValue 30
      */
     eventDebounceSeconds: wholeNumber({ min: 1, max: 3600, default: 30 }),
+    /**
+     * The longest an event's retrain or rescoring waits: under a steady stream of orders
+     * (one within every `eventDebounceSeconds`), the debounce stops pushing the job back
+     * once this many seconds have passed since the first event it holds. At least
+     * `eventDebounceSeconds`. @defaultValue 300
+     */
+    eventMaxWaitSeconds: wholeNumber({ min: 1, max: 86400, default: 300 }),
     /** Seed of every random choice in training, so a retrain on the same data gives the same models. @defaultValue 42 */
     seed: wholeNumber(TRAINING_BOUNDS.seed),
     /** Minimum data before a model is trained; below it a run ends "not enough data". */
@@ -106,6 +113,17 @@ export const pluginOptionsSchema = z
     customerGroups: customerGroupsSchema,
   })
   .strict()
+  .check((ctx) => {
+    const { eventDebounceSeconds, eventMaxWaitSeconds } = ctx.value
+    if (eventMaxWaitSeconds < eventDebounceSeconds) {
+      ctx.issues.push({
+        code: "custom",
+        input: eventMaxWaitSeconds,
+        path: ["eventMaxWaitSeconds"],
+        message: `must be at least eventDebounceSeconds (${eventDebounceSeconds})`,
+      })
+    }
+  })
 
 /** The options as written in medusa-config.ts. */
 export type PluginOptionsInput = z.input<typeof pluginOptionsSchema>

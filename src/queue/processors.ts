@@ -92,16 +92,22 @@ async function train(job: Job, queue: JobQueue, deps: ProcessorDeps) {
   }
 }
 
-/** A chunk of a flow (`job.parent`) reads the flow's snapshot; a batch after order events reads afresh. */
+/**
+ * A chunk of a flow (`job.parent`) reads the flow's snapshot and rescores its customers.
+ * A batch after order events reads afresh and takes the waiting customers batch after
+ * batch, until none are left (events that arrive meanwhile included).
+ */
 async function scoreCustomers(job: Job, queue: JobQueue, store: MlStore, loadHistory: HistoryLoader) {
   const payload = validated(job, scoreCustomersPayloadSchema)
-  const customerIds = payload.customerIds ?? (await queue.takePending())
-  if (customerIds.length === 0) return { rescored: 0 }
   try {
-    const rescored = await rescoreCustomers(store, loadHistory, { ...payload, customerIds })
-    // events that arrived while this batch ran: another batch
-    if (!payload.customerIds && (await queue.pendingCount()) > 0) await queue.requestRescore([], payload.source, 0)
-    return { rescored }
+    if (payload.customerIds) return { rescored: await rescoreCustomers(store, loadHistory, { ...payload, customerIds: payload.customerIds }) }
+    let rescored = 0
+    let batches = 0
+    for (let customerIds = await queue.takePending(); customerIds.length > 0; customerIds = await queue.takePending()) {
+      rescored += await rescoreCustomers(store, loadHistory, { ...payload, customerIds })
+      batches += 1
+    }
+    return { rescored, batches }
   } catch (error) {
     throw isGiveUp(error) ? unrecoverable(error) : error
   }

@@ -89,7 +89,7 @@ medusaIntegrationTestRunner({
       // a rescore already pending for the first customer (and others) when they are deleted
       const producer = new JobQueue({ redisUrl: app.redis().url, prefix, consume: false, handlers: {} })
       try {
-        await producer.requestRescore(customers.slice(0, 40).concat(deletedUp), STORE, 3_000)
+        await producer.requestRescore(customers.slice(0, 40).concat(deletedUp), STORE, { debounceMs: 3_000, maxWaitMs: 3_000 })
       } finally {
         await producer.close()
       }

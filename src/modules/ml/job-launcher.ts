@@ -12,6 +12,7 @@ import { historyLoader } from "../../engine/history-source"
 import { rescoreCustomers } from "../../engine/rescore"
 import { runTraining } from "../../engine/run-training"
 import type { TrainingRun } from "../../models"
+import type { Debounce } from "../../queue/job-queue"
 import type { MlRuntime } from "./runtime"
 import { syncGroupsLogged } from "./customer-groups"
 import { storeHistoryReader } from "./store-source"
@@ -62,8 +63,9 @@ export class JobLauncher {
 
   constructor(private readonly runtime: MlRuntime) {}
 
-  private get debounceMs(): number {
-    return this.runtime.options.eventDebounceSeconds * 1000
+  private get debounce(): Debounce {
+    const o = this.runtime.options
+    return { debounceMs: o.eventDebounceSeconds * 1000, maxWaitMs: o.eventMaxWaitSeconds * 1000 }
   }
 
   /** The settings every training of this store uses, from the plugin's options. */
@@ -87,7 +89,7 @@ export class JobLauncher {
   async requestTraining(trigger: Trigger): Promise<{ runId: string | null }> {
     const { store, jobQueue } = this.runtime
     if (trigger === "event") {
-      if (jobQueue) await onQueue("the training", () => jobQueue.enqueueTrain(this.payload(trigger), { debounceMs: this.debounceMs }))
+      if (jobQueue) await onQueue("the training", () => jobQueue.enqueueTrain(this.payload(trigger), { debounce: this.debounce }))
       return { runId: null }
     }
     // without Redis a job would wait in the client until it is back, and the caller (an admin's request) with it
@@ -115,7 +117,7 @@ export class JobLauncher {
   async requestRescore(customerIds: string[]): Promise<void> {
     if (customerIds.length === 0) return
     const { jobQueue } = this.runtime
-    if (jobQueue) return onQueue("the rescoring", () => jobQueue.requestRescore(customerIds, STORE_SOURCE, this.debounceMs))
+    if (jobQueue) return onQueue("the rescoring", () => jobQueue.requestRescore(customerIds, STORE_SOURCE, this.debounce))
     this.background(rescoreCustomers(this.runtime.store, this.loader(), { source: STORE_SOURCE, customerIds }))
   }
 

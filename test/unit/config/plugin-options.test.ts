@@ -24,6 +24,7 @@ describe("plugin options", () => {
       retrainCron: "0 3 * * *",
       seed: 42,
       eventDebounceSeconds: 30,
+      eventMaxWaitSeconds: 300,
       readiness: { minCustomersWithOrders: 50, minRepeatCustomers: 20, minHistoryDays: 60, minRecentOrders: 1 },
       recommendations: { limit: 20 },
       currencyRates: {},
@@ -41,6 +42,8 @@ describe("plugin options", () => {
   it.each([
     [{ horizonDays: 0 }, 'option "horizonDays" must be at least 7 days (got 0)'],
     [{ eventDebounceSeconds: 0 }, 'option "eventDebounceSeconds" must be at least 1 (got 0)'],
+    [{ eventMaxWaitSeconds: 100_000 }, 'option "eventMaxWaitSeconds" must be at most 86400 (got 100000)'],
+    [{ eventDebounceSeconds: 600, eventMaxWaitSeconds: 120 }, 'option "eventMaxWaitSeconds" must be at least eventDebounceSeconds (600) (got 120)'],
     [{ customerGroups: { groups: { VIP: ["whales"] } } }, `option "customerGroups.groups.VIP.0" must list segments among ${SEGMENT_IDS.join(", ")} (got "whales")`],
     [{ horizonDays: 1000 }, 'option "horizonDays" must be at most 730 days (got 1000)'],
     [{ horizonDays: 30.5 }, 'option "horizonDays" must be a whole number of days between 7 and 730 (got 30.5)'],
