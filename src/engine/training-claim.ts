@@ -6,7 +6,7 @@
  * "coalesced" run that names the one it was folded into. Admin and scheduled requests
  * claim their run when asked (`JobLauncher.requestTraining`), so their jobs carry it.
  */
-import type { TrainPayload } from "../queue/payloads"
+import type { TrainPayload } from "./payloads"
 import type { MlStore } from "../store/ml-store"
 
 export type TrainingClaim =
