@@ -6,6 +6,7 @@
 import type { Trigger as TrainTrigger } from "../../engine/names"
 import { PAYLOAD_VERSION, trainPayloadSchema, type HistorySource, type TrainPayloadInput, type TrainingSettingsInput } from "../../queue/payloads"
 import { MedusaError } from "@medusajs/framework/utils"
+import { eventMaxWaitSeconds } from "../../config/plugin-options"
 import { redactUrl } from "../../config/redact"
 import { NotEnoughDataError } from "../../core/errors"
 import { withoutErased } from "../../engine/erased-history"
@@ -67,7 +68,7 @@ export class JobLauncher {
 
   private get debounce(): Debounce {
     const o = this.runtime.options
-    return { debounceMs: o.eventDebounceSeconds * 1000, maxWaitMs: o.eventMaxWaitSeconds * 1000 }
+    return { debounceMs: o.eventDebounceSeconds * 1000, maxWaitMs: eventMaxWaitSeconds(o) * 1000 }
   }
 
   /** The settings every training of this store uses, from the plugin's options. */

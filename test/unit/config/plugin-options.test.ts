@@ -1,5 +1,5 @@
 import { SEGMENT_IDS } from "../../../src/core/segments/segment-catalog"
-import { InvalidPluginOptionsError, parsePluginOptions } from "../../../src/config/plugin-options"
+import { eventMaxWaitSeconds, InvalidPluginOptionsError, parsePluginOptions } from "../../../src/config/plugin-options"
 import { redactUrl } from "../../../src/config/redact"
 
 function problemsOf(raw: unknown): string[] {
@@ -24,7 +24,6 @@ describe("plugin options", () => {
       retrainCron: "0 3 * * *",
       seed: 42,
       eventDebounceSeconds: 30,
-      eventMaxWaitSeconds: 300,
       readiness: { minCustomersWithOrders: 50, minRepeatCustomers: 20, minHistoryDays: 60, minRecentOrders: 1 },
       recommendations: { limit: 20 },
       currencyRates: {},
@@ -60,6 +59,12 @@ describe("plugin options", () => {
     [{ readiness: { minCustomers: 3 } }, 'unknown option in "readiness": "minCustomers"'],
   ])("rejects %j naming the option and its bound", (raw, message) => {
     expect(problemsOf(raw)).toEqual([message])
+  })
+
+  it("waits at most 300 s for event work by default, or the debounce when that is longer", () => {
+    expect(eventMaxWaitSeconds(parsePluginOptions({}))).toBe(300)
+    expect(eventMaxWaitSeconds(parsePluginOptions({ eventDebounceSeconds: 3600 }))).toBe(3600)
+    expect(eventMaxWaitSeconds(parsePluginOptions({ eventDebounceSeconds: 5, eventMaxWaitSeconds: 20 }))).toBe(20)
   })
 
   it("lists every bad option at once", () => {
