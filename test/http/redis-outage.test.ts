@@ -16,10 +16,10 @@ import { ML_QUEUE_NAME } from "../../src/queue/job-queue"
 import type MlModuleService from "../../src/modules/ml/service"
 import type { CustomerPrediction } from "../../src/models"
 import { waitFor } from "../queue/harness"
-import { APP_DIR, uniqueQueuePrefix } from "./helpers"
+import { adminHeaders, APP_DIR, configureTestApp, uniqueQueuePrefix } from "./helpers"
 import { OutputCapture } from "./output-capture"
-import type { SeededHistory } from "./seed/history"
-import { appOnPrivateRedis, runEnded, seedAndTrain } from "./trained-app"
+import { startPrivateRedis, type PrivateRedis } from "./private-redis"
+import { seedHistory, type SeededHistory } from "./seed/history"
 import { storefrontCheckout, type CompletedCheckout } from "./storefront-checkout"
 
 jest.setTimeout(420_000)
@@ -30,8 +30,29 @@ const NIGHTLY_RETRAIN = path.resolve(__dirname, "../../.medusa/server/src/jobs/n
 const GENEROUS_COMPLETE_MS = 60_000
 
 const prefix = uniqueQueuePrefix("outage")
-// order events would rescore and retrain only after the test: what catches up is the scheduled run
-const app = appOnPrivateRedis({ queuePrefix: prefix, eventDebounceSeconds: 3600 })
+let redis: PrivateRedis | undefined
+
+// before the runner's own hooks: the app must boot with the private Redis's URL
+beforeAll(async () => {
+  redis = await startPrivateRedis()
+  configureTestApp({
+    workerMode: "shared",
+    pluginOptions: {
+      redisUrl: redis.url,
+      queuePrefix: prefix,
+      horizonDays: 30,
+      churnWindowDays: 30,
+      // order events would rescore and retrain only after the test: what catches up is the scheduled run
+      eventDebounceSeconds: 3600,
+      readiness: { minCustomersWithOrders: 20, minRepeatCustomers: 10, minHistoryDays: 60, minRecentOrders: 1 },
+    },
+  })
+})
+
+// after the runner's own hooks (the app is closed by then), even when a test failed
+afterAll(async () => {
+  await redis?.close()
+})
 
 const ml = (container: MedusaContainer) => container.resolve<MlModuleService>("ml")
 
@@ -62,8 +83,22 @@ medusaIntegrationTestRunner({
 
     // a store with history, trained once through the admin route
     beforeAll(async () => {
-      ;({ seeded } = await seedAndTrain(api, getContainer(), { customers: 80, days: 240, seed: 5, maxOrdersPerCustomer: 5 }))
-      await trainJobsDone(app.redis().url, 1)
+      const container = getContainer()
+      seeded = await seedHistory(container, { customers: 80, days: 240, seed: 5, maxOrdersPerCustomer: 5 })
+      const admin = { ...(await adminHeaders(container)), validateStatus: () => true }
+      const started = await api.post("/admin/ml/train", {}, admin)
+      expect(started.status).toBe(202)
+      const run = await waitFor(
+        "the first training to end",
+        async () => {
+          const found = await ml(container).store.trainingRun(started.data.run_id)
+          return found && ["succeeded", "failed", "not_enough_data"].includes(found.status) ? found : undefined
+        },
+        240_000,
+        500
+      )
+      expect({ status: run.status, error: run.error }).toEqual({ status: "succeeded", error: null })
+      await trainJobsDone(redis!.url, 1)
     })
 
     it("completes orders while Redis is down, throws nothing, and the next scheduled run catches every customer up", async () => {
@@ -85,7 +120,7 @@ medusaIntegrationTestRunner({
       let newcomer!: CompletedCheckout
       const outageStarted = new Date()
       try {
-        await app.redis().stop()
+        await redis!.stop()
         const checkout = { regionId: seeded.regionId, publishableKey: seeded.publishableKey, variantId: seeded.products[1].variantId, quantity: 2 }
         known = await storefrontCheckout(api, { ...checkout, email: `${simulatedId}@history.medusa-ml.test` })
         newcomer = await storefrontCheckout(api, { ...checkout, email: `newcomer-${Date.now()}@medusa-ml.test` })
@@ -125,14 +160,22 @@ medusaIntegrationTestRunner({
       const lastOrderAt = Math.max(...orders.map((o: { created_at: string | Date }) => new Date(o.created_at).getTime()))
 
       // Redis is back on the same port; the plugin reconnects by itself
-      await app.redis().start()
+      await redis!.start()
       await waitFor("the plugin's queue to reconnect", async () => ((await ml(container).status()).queue.reachable ? true : undefined), 60_000, 500)
 
       await nightlyRetrain(container)
       const runs = await ml(container).store.trainingRuns(5)
       const scheduled = runs.find((run) => run.trigger === "schedule" && run.createdAt.getTime() >= outageStarted.getTime())
       expect(scheduled).toBeDefined()
-      const ended = await runEnded(container, scheduled!.id)
+      const ended = await waitFor(
+        "the scheduled training to end",
+        async () => {
+          const run = await ml(container).store.trainingRun(scheduled!.id)
+          return run && ["succeeded", "failed", "not_enough_data"].includes(run.status) ? run : undefined
+        },
+        240_000,
+        500
+      )
       expect({ status: ended.status, error: ended.error }).toEqual({ status: "succeeded", error: null })
 
       // whether the new models won or the champion stayed (and rescored everyone), every customer is scored after the outage
