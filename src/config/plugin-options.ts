@@ -2,7 +2,7 @@ import { z } from "zod"
 import { SEGMENT_IDS } from "../core/segments/segment-catalog"
 import { currencyRatesSchema } from "../medusa/currency-rates"
 import { redactUrl } from "./redact"
-import { readinessSchema, TRAINING_BOUNDS, wholeNumber } from "./training-bounds"
+import { boundedWholeNumber, readinessSchema, TRAINING_BOUNDS, wholeNumber } from "./training-bounds"
 
 /**
  * The plugin's options, as a merchant writes them in medusa-config.ts:
@@ -90,6 +90,14 @@ export const pluginOptionsSchema = z
      * of rescoring (BullMQ deduplication in debounce mode). @defaultValue 30
      */
     eventDebounceSeconds: wholeNumber({ min: 1, max: 3600, default: 30 }),
+    /**
+     * The longest an event's retrain or rescoring waits: under a steady stream of orders
+     * (one within every `eventDebounceSeconds`), the debounce stops pushing the job back
+     * once this many seconds have passed since the first event it holds. At least
+     * `eventDebounceSeconds`; read it through `eventMaxWaitSeconds(options)`.
+     * @defaultValue 300, or `eventDebounceSeconds` when that is longer
+     */
+    eventMaxWaitSeconds: boundedWholeNumber({ min: 1, max: 86400 }).optional(),
     /** Seed of every random choice in training, so a retrain on the same data gives the same models. @defaultValue 42 */
     seed: wholeNumber(TRAINING_BOUNDS.seed),
     /** Minimum data before a model is trained; below it a run ends "not enough data". */
@@ -106,6 +114,25 @@ export const pluginOptionsSchema = z
     customerGroups: customerGroupsSchema,
   })
   .strict()
+  .check((ctx) => {
+    const { eventDebounceSeconds, eventMaxWaitSeconds } = ctx.value
+    if (eventMaxWaitSeconds !== undefined && eventMaxWaitSeconds < eventDebounceSeconds) {
+      ctx.issues.push({
+        code: "custom",
+        input: eventMaxWaitSeconds,
+        path: ["eventMaxWaitSeconds"],
+        message: `must be at least eventDebounceSeconds (${eventDebounceSeconds})`,
+      })
+    }
+  })
+
+/** The default maximum wait of event work, in seconds. */
+export const DEFAULT_EVENT_MAX_WAIT_SECONDS = 300
+
+/** The maximum wait of event work: as given, else the default or the debounce, whichever is longer. */
+export function eventMaxWaitSeconds(options: Pick<PluginOptions, "eventDebounceSeconds" | "eventMaxWaitSeconds">): number {
+  return options.eventMaxWaitSeconds ?? Math.max(DEFAULT_EVENT_MAX_WAIT_SECONDS, options.eventDebounceSeconds)
+}
 
 /** The options as written in medusa-config.ts. */
 export type PluginOptionsInput = z.input<typeof pluginOptionsSchema>

@@ -31,6 +31,11 @@ export const READINESS_BOUNDS = {
 
 /** A whole number within `bound`, its default when absent; each message names the bound. */
 export function wholeNumber(bound: WholeNumberBound) {
+  return boundedWholeNumber(bound).default(bound.default)
+}
+
+/** A whole number within `bound`, without a default (for an option whose default depends on another). */
+export function boundedWholeNumber(bound: Omit<WholeNumberBound, "default">) {
   const { min, max } = bound
   const unit = bound.unit ? ` ${bound.unit}` : ""
   const range = `between ${min} and ${max}`
@@ -39,7 +44,6 @@ export function wholeNumber(bound: WholeNumberBound) {
     .int({ error: bound.unit ? `must be a whole number of ${bound.unit} ${range}` : `must be a whole number ${range}` })
     .min(min, { error: `must be at least ${min}${unit}` })
     .max(max, { error: `must be at most ${max}${unit}` })
-    .default(bound.default)
 }
 
 /** The readiness thresholds, every one defaulted. */

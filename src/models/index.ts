@@ -1,12 +1,14 @@
 import type { EntitySchema } from "typeorm"
 import { columnTypes, type StoreDialect } from "./column-types"
 import { customerPredictionSchema } from "./customer-prediction"
+import { erasureSchema } from "./erasure"
 import { modelVersionSchema } from "./model-version"
 import { recommendationSchema } from "./recommendation"
 import { trainingRunSchema } from "./training-run"
 
 export * from "./column-types"
 export type { CustomerPrediction, PredictionReason } from "./customer-prediction"
+export type { Erasure, ErasureKind } from "./erasure"
 export type { ModelVersion, ModelVersionStatus } from "./model-version"
 export type { Recommendation, RecommendationSource } from "./recommendation"
 export type { TrainingRun, TrainingRunStatus } from "./training-run"
@@ -17,6 +19,7 @@ export interface MlEntities {
   trainingRun: ReturnType<typeof trainingRunSchema>
   customerPrediction: ReturnType<typeof customerPredictionSchema>
   recommendation: ReturnType<typeof recommendationSchema>
+  erasure: ReturnType<typeof erasureSchema>
 }
 
 export function mlEntities(dialect: StoreDialect): MlEntities {
@@ -26,9 +29,10 @@ export function mlEntities(dialect: StoreDialect): MlEntities {
     trainingRun: trainingRunSchema(t),
     customerPrediction: customerPredictionSchema(t),
     recommendation: recommendationSchema(t),
+    erasure: erasureSchema(t),
   }
 }
 
 export function entityList(entities: MlEntities): EntitySchema[] {
-  return [entities.modelVersion, entities.trainingRun, entities.customerPrediction, entities.recommendation] as EntitySchema[]
+  return [entities.modelVersion, entities.trainingRun, entities.customerPrediction, entities.recommendation, entities.erasure] as EntitySchema[]
 }

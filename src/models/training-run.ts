@@ -1,7 +1,11 @@
 import { EntitySchema } from "typeorm"
 import type { ColumnTypes, JsonObject } from "./column-types"
 
-export type TrainingRunStatus = "queued" | "running" | "succeeded" | "failed" | "not_enough_data"
+/**
+ * "coalesced": a request to train that arrived while another run was queued or running;
+ * it ended at once, its `error` naming the run it was folded into.
+ */
+export type TrainingRunStatus = "queued" | "running" | "succeeded" | "failed" | "not_enough_data" | "coalesced"
 
 /** One attempt to train (or rescore), with its progress and outcome. */
 export interface TrainingRun {

@@ -25,6 +25,14 @@ export interface JobQueueOptions {
   concurrency?: number
   /** Recorded on every job this worker takes (BullMQ's `job.processedBy`): which process ran it. */
   workerName?: string
+  /** Customers taken from the pending set per rescoring batch. @defaultValue 2000 (SCORE_CHUNK) */
+  pendingBatch?: number
+}
+
+/** How a burst of requests coalesces: one job `debounceMs` after the last, but never later than `maxWaitMs` after the first. */
+export interface Debounce {
+  debounceMs: number
+  maxWaitMs: number
 }
 
 /** Attempts and backoff of every job: transient errors (a lost connection) retry, 5 s, 10 s, 20 s apart. */
@@ -35,11 +43,14 @@ export const JOB_DEFAULTS: JobsOptions = {
   removeOnFail: { count: 2_000 },
 }
 
-/** Events within this many ms of each other give one `train` (or one rescore batch). */
-export const DEFAULT_DEBOUNCE_MS = 30_000
+/** Events within this many ms of each other give one `train` (or one rescore batch), at most 5 minutes after the first. */
+export const DEFAULT_DEBOUNCE: Debounce = { debounceMs: 30_000, maxWaitMs: 300_000 }
 
 /** Customers per `score-customers` chunk of a flow, and per batch taken after order events. */
 export const SCORE_CHUNK = 2_000
+
+/** The deduplication id of the one job that takes the customers waiting after order events. */
+const PENDING_RESCORE_ID = "score-pending"
 
 /**
  * The BullMQ side of the plugin: a queue every process can add to, and (only in
@@ -92,34 +103,43 @@ export class JobQueue {
   }
 
   /**
-   * Adds a `train` job. With `debounceMs`, a burst of calls gives one job: each call
-   * replaces the waiting one and pushes its start back (BullMQ deduplication, debounce mode).
+   * Adds a `train` job. With `debounce`, a burst of calls gives one job: each call
+   * replaces the waiting one and pushes its start back, up to the maximum wait.
    */
-  async enqueueTrain(payload: TrainPayloadInput, options: { debounceMs?: number } = {}): Promise<Job> {
-    const debounce = options.debounceMs
-    return this.queue.add(
-      JOB_NAMES.train,
-      payload,
-      debounce ? { delay: debounce, deduplication: { id: JOB_NAMES.train, ttl: debounce, extend: true, replace: true } } : {}
-    )
+  async enqueueTrain(payload: TrainPayloadInput, options: { debounce?: Debounce } = {}): Promise<Job> {
+    if (!options.debounce) return this.queue.add(JOB_NAMES.train, payload)
+    return this.addDebounced(JOB_NAMES.train, payload, JOB_NAMES.train, options.debounce)
   }
 
   /**
    * Asks for these customers to be rescored soon: their ids wait in a set, and one
-   * debounced `score-customers` job takes them in batches.
+   * debounced `score-customers` job takes them, batch after batch until none are left.
    */
-  async requestRescore(customerIds: string[], source: HistorySource, debounceMs = DEFAULT_DEBOUNCE_MS): Promise<void> {
+  async requestRescore(customerIds: string[], source: HistorySource, debounce: Debounce = DEFAULT_DEBOUNCE): Promise<void> {
     if (customerIds.length === 0) return
     await this.connection.sadd(this.pendingKey, ...customerIds)
-    await this.queue.add(
-      JOB_NAMES.scoreCustomers,
-      { version: PAYLOAD_VERSION, source },
-      { delay: debounceMs, deduplication: { id: "score-pending", ttl: debounceMs, extend: true, replace: true } }
-    )
+    await this.addDebounced(JOB_NAMES.scoreCustomers, { version: PAYLOAD_VERSION, source }, PENDING_RESCORE_ID, debounce)
+  }
+
+  /**
+   * BullMQ deduplication in debounce mode (replace + extend), with a maximum wait: the
+   * first request of a burst notes when it came (a key that expires after the maximum
+   * wait, and is dropped when the job starts), and each later one sets the delay to the
+   * debounce or to what is left of the maximum wait, whichever is shorter. Replace alone
+   * would push the job back for as long as requests keep coming. A request while the
+   * job runs is kept and run after it (`keepLastIfActive`), so none is lost.
+   */
+  private async addDebounced(name: string, data: object, id: string, { debounceMs, maxWaitMs }: Debounce): Promise<Job> {
+    const firstKey = this.firstRequestKey(id)
+    const now = Date.now()
+    await this.connection.set(firstKey, String(now), "PX", maxWaitMs, "NX")
+    const first = Number((await this.connection.get(firstKey)) ?? now)
+    const delay = Math.max(0, Math.min(debounceMs, first + maxWaitMs - now))
+    return this.queue.add(name, data, { delay, deduplication: { id, ttl: debounceMs, extend: true, replace: true, keepLastIfActive: true } })
   }
 
   /** Takes up to `count` waiting customer ids (each is taken once). */
-  async takePending(count = SCORE_CHUNK): Promise<string[]> {
+  async takePending(count = this.options.pendingBatch ?? SCORE_CHUNK): Promise<string[]> {
     return (await this.connection.spop(this.pendingKey, count)) ?? []
   }
 
@@ -179,9 +199,16 @@ export class JobQueue {
     return `${this.options.prefix}:${ML_QUEUE_NAME}:pending-rescore`
   }
 
+  private firstRequestKey(deduplicationId: string): string {
+    return `${this.options.prefix}:${ML_QUEUE_NAME}:first-request:${deduplicationId}`
+  }
+
   private async dispatch(job: Job): Promise<unknown> {
     const handler = this.options.handlers[job.name]
     if (!handler) throw new UnrecoverableError(`unknown job "${job.name}"`)
+    // a debounced job that starts ends its burst: the next request starts a new maximum wait
+    const deduplicationId = job.opts.deduplication?.id
+    if (deduplicationId) await this.connection.del(this.firstRequestKey(deduplicationId))
     return handler(job, this)
   }
 }

@@ -6,9 +6,11 @@
  */
 import { UnrecoverableError, type Job } from "bullmq"
 import type { z } from "zod"
+import { withoutErased } from "../engine/erased-history"
 import type { HistoryLoader } from "../engine/history-source"
 import { rescoreCustomers } from "../engine/rescore"
 import { isGiveUp, runTraining } from "../engine/run-training"
+import { claimTraining } from "../engine/training-claim"
 import type { MlStore } from "../store/ml-store"
 import { historyPerFlow } from "./history-per-flow"
 import type { JobHandler, JobQueue } from "./job-queue"
@@ -34,7 +36,9 @@ export interface ProcessorDeps {
 /** A flow's history snapshot is let go after this long without one of its chunks. */
 const FLOW_SNAPSHOT_IDLE_MS = 5 * 60_000
 
-export function createJobHandlers(deps: ProcessorDeps): Record<string, JobHandler> {
+export function createJobHandlers(given: ProcessorDeps): Record<string, JobHandler> {
+  // every read leaves out the customers erased by then; their rows are also refused at write time
+  const deps = { ...given, loadHistory: withoutErased(given.store, given.loadHistory) }
   const snapshots = historyPerFlow(deps.loadHistory, { idleMs: FLOW_SNAPSHOT_IDLE_MS })
   return {
     [JOB_NAMES.train]: (job, queue) => train(job, queue, deps),
@@ -63,14 +67,18 @@ async function train(job: Job, queue: JobQueue, deps: ProcessorDeps) {
     if (error instanceof InvalidPayloadError) await recordRejectedPayload(deps.store, job.data, error)
     throw unrecoverable(error)
   }
+  const rememberRunId = async (runId: string) => {
+    if (job.data.runId !== runId) await job.updateData({ ...job.data, runId })
+  }
+  const claim = await claimTraining(deps.store, payload, rememberRunId)
+  if ("coalescedInto" in claim) return claim
+  payload = claim.payload
   try {
     const outcome = await runTraining(payload, {
       store: deps.store,
       loadHistory: deps.loadHistory,
       onProgress: (stage, progress) => void job.updateProgress({ stage, progress }).catch(() => undefined),
-      rememberRunId: async (runId) => {
-        if (job.data.runId !== runId) await job.updateData({ ...job.data, runId })
-      },
+      rememberRunId,
       finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
     })
     const { customerScores } = outcome.output.decisions
@@ -84,16 +92,22 @@ async function train(job: Job, queue: JobQueue, deps: ProcessorDeps) {
   }
 }
 
-/** A chunk of a flow (`job.parent`) reads the flow's snapshot; a batch after order events reads afresh. */
+/**
+ * A chunk of a flow (`job.parent`) reads the flow's snapshot and rescores its customers.
+ * A batch after order events reads afresh and takes the waiting customers batch after
+ * batch, until none are left (events that arrive meanwhile included).
+ */
 async function scoreCustomers(job: Job, queue: JobQueue, store: MlStore, loadHistory: HistoryLoader) {
   const payload = validated(job, scoreCustomersPayloadSchema)
-  const customerIds = payload.customerIds ?? (await queue.takePending())
-  if (customerIds.length === 0) return { rescored: 0 }
   try {
-    const rescored = await rescoreCustomers(store, loadHistory, { ...payload, customerIds })
-    // events that arrived while this batch ran: another batch
-    if (!payload.customerIds && (await queue.pendingCount()) > 0) await queue.requestRescore([], payload.source, 0)
-    return { rescored }
+    if (payload.customerIds) return { rescored: await rescoreCustomers(store, loadHistory, { ...payload, customerIds: payload.customerIds }) }
+    let rescored = 0
+    let batches = 0
+    for (let customerIds = await queue.takePending(); customerIds.length > 0; customerIds = await queue.takePending()) {
+      rescored += await rescoreCustomers(store, loadHistory, { ...payload, customerIds })
+      batches += 1
+    }
+    return { rescored, batches }
   } catch (error) {
     throw isGiveUp(error) ? unrecoverable(error) : error
   }

@@ -2,6 +2,7 @@ import type { EntityManager, EntitySchema } from "typeorm"
 import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity"
 import type { CustomerPrediction, ModelVersion, Recommendation, TrainingRun } from "../models"
 import type { MlDataSource } from "./data-source"
+import { deleteCustomerRows, deleteProductRows, erasedIds, lockAgainstErasure, mentionsErased, recordErasure, type ErasedIds } from "./erasures"
 import { newId } from "./ids"
 
 /**
@@ -84,8 +85,9 @@ export class MlStore {
    */
   async saveModelVersions(inputs: SaveVersionInput[]): Promise<ModelVersion[]> {
     return this.transaction(async (manager) => {
+      const erased = await this.lockedErasures(manager)
       const saved: ModelVersion[] = []
-      for (const input of inputs) saved.push(await this.insertVersion(manager, input))
+      for (const input of inputs) saved.push(await this.insertVersion(manager, input, erased))
       return saved
     })
   }
@@ -179,7 +181,6 @@ export class MlStore {
     return champion ?? null
   }
 
-  /** A new run, "queued"; `id` lets a caller name it before the job starts (e.g. to answer with it). */
   /**
    * Replaces the given customers' predictions in a version (a rescore with the same
    * models), in one transaction: a reader sees the old rows or the new ones.
@@ -187,6 +188,8 @@ export class MlStore {
   async replacePredictions(modelVersionId: string, predictions: NewPrediction[]): Promise<void> {
     const { entities } = this.ml
     await this.transaction(async (manager) => {
+      const erased = await this.lockedErasures(manager)
+      predictions = predictions.filter((p) => !erased.customers.has(p.customerId))
       const ids = predictions.map((p) => p.customerId)
       for (let start = 0; start < ids.length; start += INSERT_CHUNK) {
         await manager
@@ -201,40 +204,36 @@ export class MlStore {
     })
   }
 
-  /** Deletes everything stored about these customers: predictions and lists, in every version. */
+  /**
+   * Erases these customers for good: records them in ml_erasure and deletes their
+   * predictions and lists in every version, in one transaction. Later writes leave them out.
+   */
   async purgeCustomers(customerIds: string[]): Promise<{ predictions: number; lists: number }> {
-    const { entities } = this.ml
     return this.transaction(async (manager) => {
-      const predictions = await manager
-        .createQueryBuilder()
-        .delete()
-        .from(entities.customerPrediction)
-        .where("customer_id IN (:...ids)", { ids: customerIds })
-        .execute()
-      const lists = await manager
-        .createQueryBuilder()
-        .delete()
-        .from(entities.recommendation)
-        .where("source_type IN (:...types) AND source_id IN (:...ids)", { types: ["customer", "customer_new"], ids: customerIds })
-        .execute()
-      return { predictions: predictions.affected ?? 0, lists: lists.affected ?? 0 }
+      await lockAgainstErasure(manager, this.dialect)
+      await recordErasure(manager, this.ml.entities, "customer", customerIds, new Date())
+      return deleteCustomerRows(manager, this.ml.entities, customerIds)
     })
   }
 
-  /** Removes these products from every stored list, and their own lists, in every version. */
+  /**
+   * Erases these products for good: records them and removes them from every stored
+   * list (and their own lists) in every version, in one transaction. Later lists leave them out.
+   */
   async purgeProducts(productIds: string[]): Promise<{ entries: number }> {
-    const result = await this.ml.dataSource
-      .createQueryBuilder()
-      .delete()
-      .from(this.ml.entities.recommendation)
-      .where("product_id IN (:...ids) OR (source_type IN (:...types) AND source_id IN (:...ids))", {
-        ids: productIds,
-        types: ["similar", "bought_together"],
-      })
-      .execute()
-    return { entries: result.affected ?? 0 }
+    return this.transaction(async (manager) => {
+      await lockAgainstErasure(manager, this.dialect)
+      await recordErasure(manager, this.ml.entities, "product", productIds, new Date())
+      return deleteProductRows(manager, this.ml.entities, productIds)
+    })
   }
 
+  /** Every customer and product erased so far. */
+  async erased(): Promise<ErasedIds> {
+    return erasedIds(this.ml.dataSource.manager, this.ml.entities)
+  }
+
+  /** A new run, "queued"; `id` lets a caller name it before the job starts (e.g. to answer with it). */
   async createTrainingRun(trigger: string, id: string = newId("mlrun")): Promise<TrainingRun> {
     const run = newRun(trigger, id)
     await insertChunked(this.ml.dataSource.manager, this.ml.entities.trainingRun, [run])
@@ -247,11 +246,12 @@ export class MlStore {
 
   /**
    * Creates a run unless one is already queued or running (then returns that one as
-   * `active`), check and create in one transaction: of two requests at the same moment,
-   * one gets the run and the other sees it. On Postgres a transaction-scoped advisory
-   * lock serializes them; SQLite serializes writing transactions itself.
+   * `active`, and records the refused request as a "coalesced" run naming it), check and
+   * create in one transaction: of two requests at the same moment, in any processes, one
+   * gets the run and the other sees it. On Postgres a transaction-scoped advisory lock
+   * serializes them; SQLite serializes writing transactions itself.
    */
-  async startTrainingRun(trigger: string, withinHours = 6): Promise<{ run: TrainingRun; active: boolean }> {
+  async startTrainingRun(trigger: string, withinHours = 6): Promise<{ run: TrainingRun; active: boolean; coalesced?: TrainingRun }> {
     return this.transaction(async (manager) => {
       if (this.dialect === "postgres") await manager.query("SELECT pg_advisory_xact_lock(hashtext('medusa-ml:training-run'))")
       const since = new Date(Date.now() - withinHours * 3_600_000)
@@ -261,7 +261,16 @@ export class MlStore {
         .where("run.status IN (:...statuses) AND run.created_at >= :since", { statuses: ["queued", "running"], since })
         .orderBy("run.created_at", "DESC")
         .getOne()
-      if (active) return { run: active, active: true }
+      if (active) {
+        const coalesced: TrainingRun = {
+          ...newRun(trigger, newId("mlrun")),
+          status: "coalesced",
+          finishedAt: new Date(),
+          error: `coalesced into run ${active.id} (already ${active.status})`,
+        }
+        await insertChunked(manager, this.ml.entities.trainingRun, [coalesced])
+        return { run: active, active: true, coalesced }
+      }
       const run = newRun(trigger, newId("mlrun"))
       await insertChunked(manager, this.ml.entities.trainingRun, [run])
       return { run, active: false }
@@ -281,7 +290,13 @@ export class MlStore {
     if (this.ml.dataSource.isInitialized) await this.ml.dataSource.destroy()
   }
 
-  private async insertVersion(manager: EntityManager, input: SaveVersionInput): Promise<ModelVersion> {
+  /** Takes the erasure lock, then reads what is erased: nothing erased before the commit slips through. */
+  private async lockedErasures(manager: EntityManager): Promise<ErasedIds> {
+    await lockAgainstErasure(manager, this.dialect)
+    return erasedIds(manager, this.ml.entities)
+  }
+
+  private async insertVersion(manager: EntityManager, input: SaveVersionInput, erased: ErasedIds): Promise<ModelVersion> {
     const { entities } = this.ml
     const now = new Date()
     const version: ModelVersion = {
@@ -293,9 +308,9 @@ export class MlStore {
     }
     if (input.promote) await this.demoteChampion(manager, version.task)
     await insertChunked(manager, entities.modelVersion, [version])
-    const predictions = (input.predictions ?? []).map((p) => ({ ...p, id: newId("mlpred"), modelVersionId: version.id }))
+    const predictions = (input.predictions ?? []).filter((p) => !erased.customers.has(p.customerId)).map((p) => ({ ...p, id: newId("mlpred"), modelVersionId: version.id }))
     await insertChunked(manager, entities.customerPrediction, predictions)
-    const recommendations = (input.recommendations ?? []).map((r) => ({ ...r, id: newId("mlrec"), modelVersionId: version.id }))
+    const recommendations = (input.recommendations ?? []).filter((r) => !mentionsErased(r, erased)).map((r) => ({ ...r, id: newId("mlrec"), modelVersionId: version.id }))
     await insertChunked(manager, entities.recommendation, recommendations)
     return version
   }

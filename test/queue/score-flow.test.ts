@@ -1,7 +1,9 @@
 /**
  * Rescoring with the champion's models on the real Redis and Postgres: a flow's chunks are
  * shared by two workers and replace every customer's predictions; customers asked for after
- * their orders are taken in one debounced batch.
+ * their orders are taken in one debounced batch; under a steady stream of requests the
+ * rescoring still runs within the maximum wait, and drains the waiting customers batch
+ * after batch.
  */
 import type { Job } from "bullmq"
 import { historyLoader } from "../../src/engine/history-source"
@@ -82,7 +84,7 @@ describe("rescoring jobs", () => {
     const asked = rows.slice(0, 3).map((p) => p.customerId)
     const others = rows.slice(3)
     const started = Date.now()
-    for (let i = 0; i < 10; i++) await consumers[0].requestRescore([asked[i % 3]], source, 1_000)
+    for (let i = 0; i < 10; i++) await consumers[0].requestRescore([asked[i % 3]], source, { debounceMs: 1_000, maxWaitMs: 60_000 })
     const batches = await consumers[0].queue.getJobs(["delayed", "waiting"])
     expect(batches.filter((job) => job.name === JOB_NAMES.scoreCustomers)).toHaveLength(1)
     await waitFor("the batch to be taken", async () => ((await consumers[0].pendingCount()) === 0 ? true : undefined), 60_000)
@@ -99,5 +101,54 @@ describe("rescoring jobs", () => {
     const fresh = new Set(now.filter((p) => p.scoredAt.getTime() >= started).map((p) => p.customerId))
     expect(fresh).toEqual(new Set(asked))
     expect(now.filter((p) => !fresh.has(p.customerId)).map((p) => p.scoredAt)).toEqual(others.map((p) => p.scoredAt))
+  })
+
+  it("rescores within the maximum wait under a steady stream of requests, and drains every waiting customer batch after batch", async () => {
+    // a queue of its own, taking 7 customers per batch
+    const streamPrefix = uniquePrefix("stream")
+    const consumer = new JobQueue({
+      redisUrl: REDIS_URL,
+      prefix: streamPrefix,
+      consume: true,
+      handlers: createJobHandlers({ store: opened.store, loadHistory: historyLoader() }),
+      pendingBatch: 7,
+    })
+    consumer.start()
+    try {
+      const ids = (await championRows()).map((p) => p.customerId).slice(0, 60)
+      const debounce = { debounceMs: 1_000, maxWaitMs: 3_000 }
+      const lastAsked = new Map<string, number>()
+      // two customers every 250 ms for 8 s: each request comes well within the debounce of the one before
+      const started = Date.now()
+      for (let i = 0; Date.now() - started < 8_000; i++) {
+        const asked = [ids[(2 * i) % ids.length], ids[(2 * i + 1) % ids.length]]
+        for (const id of asked) lastAsked.set(id, Date.now())
+        await consumer.requestRescore(asked, source, debounce)
+        await new Promise((resolve) => setTimeout(resolve, 250))
+      }
+      const ended = Date.now()
+      await waitFor(
+        "every waiting customer to be taken",
+        async () => {
+          const open = await consumer.queue.getJobCounts("waiting", "delayed", "active")
+          return (await consumer.pendingCount()) === 0 && open.waiting + open.delayed + open.active === 0 ? true : undefined
+        },
+        60_000
+      )
+      const batches = (await consumer.queue.getJobs(["completed"])).filter((job) => job.name === JOB_NAMES.scoreCustomers)
+      const first = batches.reduce((a, b) => (a.processedOn! < b.processedOn! ? a : b))
+      console.log(`stream of ${Math.round((ended - started) / 250)} requests over ${ended - started} ms: ${batches.length} jobs, the first started ${first.processedOn! - started} ms in and took ${(first.returnvalue as { batches: number }).batches} batches`)
+      // the first rescoring started within the maximum wait (plus the scheduling's slack), long before the stream ended
+      expect(first.processedOn! - started).toBeLessThanOrEqual(debounce.maxWaitMs + 1_000)
+      expect(first.finishedOn!).toBeLessThan(ended)
+      // a job took several batches of 7 in a row
+      expect(Math.max(...batches.map((job) => (job.returnvalue as { batches: number }).batches))).toBeGreaterThan(1)
+      // every customer asked for was rescored after their last request
+      const rows = new Map((await championRows()).map((p) => [p.customerId, p.scoredAt.getTime()]))
+      for (const [id, at] of lastAsked) expect({ id, fresh: rows.get(id)! >= at }).toEqual({ id, fresh: true })
+    } finally {
+      await consumer.close()
+      await obliterate(streamPrefix)
+    }
   })
 })

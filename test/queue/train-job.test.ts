@@ -91,7 +91,7 @@ describe("train job", () => {
     const producer = new JobQueue({ redisUrl: REDIS_URL, prefix: burstPrefix, consume: false, handlers: {} })
     try {
       const started = Date.now()
-      for (let i = 0; i < 50; i++) await producer.enqueueTrain(payload(orders, { settings: { trials: 3, seed: i } }), { debounceMs: 5_000 })
+      for (let i = 0; i < 50; i++) await producer.enqueueTrain(payload(orders, { settings: { trials: 3, seed: i } }), { debounce: { debounceMs: 5_000, maxWaitMs: 60_000 } })
       expect(Date.now() - started).toBeLessThan(1_000)
       const jobs = await producer.queue.getJobs(["delayed", "waiting", "active", "completed", "failed"])
       expect(jobs.map((j) => j.name)).toEqual(["train"])

@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs"
 import type { Command } from "commander"
 import { ORDER_FORMATS, type OrderFormat } from "../../core/data"
 import { InvalidInputError } from "../../core/errors"
+import { withoutErased } from "../../engine/erased-history"
 import { historyLoader, type HistoryLoader } from "../../engine/history-source"
 import { runTraining } from "../../engine/run-training"
 import { JOB_NAMES, parsePayload, PAYLOAD_VERSION, trainPayloadSchema } from "../../engine/payloads"
@@ -91,7 +92,7 @@ export async function runTrain(given: TrainArgs, io: CliIo): Promise<void> {
     let stage = ""
     const outcome = await runTraining(payload, {
       store,
-      loadHistory: withoutRows(historyLoader()),
+      loadHistory: withoutErased(store, withoutRows(historyLoader())),
       onProgress: (next, overall) => {
         if (next !== stage) progress.start((stage = next), 100)
         progress.update(overall * 100)

@@ -6,12 +6,15 @@
 import type { Trigger as TrainTrigger } from "../../engine/names"
 import { PAYLOAD_VERSION, trainPayloadSchema, type HistorySource, type TrainPayloadInput, type TrainingSettingsInput } from "../../queue/payloads"
 import { MedusaError } from "@medusajs/framework/utils"
+import { eventMaxWaitSeconds } from "../../config/plugin-options"
 import { redactUrl } from "../../config/redact"
 import { NotEnoughDataError } from "../../core/errors"
+import { withoutErased } from "../../engine/erased-history"
 import { historyLoader } from "../../engine/history-source"
 import { rescoreCustomers } from "../../engine/rescore"
 import { runTraining } from "../../engine/run-training"
 import type { TrainingRun } from "../../models"
+import type { Debounce } from "../../queue/job-queue"
 import type { MlRuntime } from "./runtime"
 import { syncGroupsLogged } from "./customer-groups"
 import { storeHistoryReader } from "./store-source"
@@ -63,8 +66,9 @@ export class JobLauncher {
 
   constructor(private readonly runtime: MlRuntime) {}
 
-  private get debounceMs(): number {
-    return this.runtime.options.eventDebounceSeconds * 1000
+  private get debounce(): Debounce {
+    const o = this.runtime.options
+    return { debounceMs: o.eventDebounceSeconds * 1000, maxWaitMs: eventMaxWaitSeconds(o) * 1000 }
   }
 
   /** The settings every training of this store uses, from the plugin's options. */
@@ -88,7 +92,7 @@ export class JobLauncher {
   async requestTraining(trigger: Trigger): Promise<{ runId: string | null }> {
     const { store, jobQueue } = this.runtime
     if (trigger === "event") {
-      if (jobQueue) await onQueue("the training", () => jobQueue.enqueueTrain(this.payload(trigger), { debounceMs: this.debounceMs }))
+      if (jobQueue) await onQueue("the training", () => jobQueue.enqueueTrain(this.payload(trigger), { debounce: this.debounce }))
       return { runId: null }
     }
     // without Redis a job would wait in the client until it is back, and the caller (an admin's request) with it
@@ -116,29 +120,29 @@ export class JobLauncher {
   async requestRescore(customerIds: string[]): Promise<void> {
     if (customerIds.length === 0) return
     const { jobQueue } = this.runtime
-    if (jobQueue) return onQueue("the rescoring", () => jobQueue.requestRescore(customerIds, STORE_SOURCE, this.debounceMs))
+    if (jobQueue) return onQueue("the rescoring", () => jobQueue.requestRescore(customerIds, STORE_SOURCE, this.debounce))
     this.background(rescoreCustomers(this.runtime.store, this.loader(), { source: STORE_SOURCE, customerIds }))
   }
 
+  /**
+   * Erases deleted customers at once, in the plugin's own tables (never through the
+   * queue: a purge must not wait for Redis, nor be lost with it).
+   */
   async purgeCustomers(customerIds: string[]): Promise<void> {
     if (customerIds.length === 0) return
-    const { jobQueue, store } = this.runtime
-    if (jobQueue) await onQueue("the purge of customers", () => jobQueue.enqueuePurgeCustomers(customerIds))
-    else await store.purgeCustomers(customerIds)
+    await this.runtime.store.purgeCustomers(customerIds)
   }
 
+  /** Erases deleted products at once, like customers. */
   async purgeProducts(productIds: string[]): Promise<void> {
     if (productIds.length === 0) return
-    const { jobQueue, store } = this.runtime
-    if (jobQueue) await onQueue("the purge of products", () => jobQueue.enqueuePurgeProducts(productIds))
-    else await store.purgeProducts(productIds)
+    await this.runtime.store.purgeProducts(productIds)
   }
 
-  /** Reads the store's orders as a training would. */
+  /** Reads the store's orders as a training would, without the erased customers. */
   loader() {
-    return historyLoader(storeHistoryReader(this.runtime.options))
+    return withoutErased(this.runtime.store, historyLoader(storeHistoryReader(this.runtime.options)))
   }
-
   private payload(trigger: Trigger, runId?: string): TrainPayloadInput {
     return { version: PAYLOAD_VERSION, trigger, runId, source: STORE_SOURCE, settings: this.settings() }
   }

@@ -1,5 +1,5 @@
 import { SEGMENT_IDS } from "../../../src/core/segments/segment-catalog"
-import { InvalidPluginOptionsError, parsePluginOptions } from "../../../src/config/plugin-options"
+import { eventMaxWaitSeconds, InvalidPluginOptionsError, parsePluginOptions } from "../../../src/config/plugin-options"
 import { redactUrl } from "../../../src/config/redact"
 
 function problemsOf(raw: unknown): string[] {
@@ -41,6 +41,8 @@ describe("plugin options", () => {
   it.each([
     [{ horizonDays: 0 }, 'option "horizonDays" must be at least 7 days (got 0)'],
     [{ eventDebounceSeconds: 0 }, 'option "eventDebounceSeconds" must be at least 1 (got 0)'],
+    [{ eventMaxWaitSeconds: 100_000 }, 'option "eventMaxWaitSeconds" must be at most 86400 (got 100000)'],
+    [{ eventDebounceSeconds: 600, eventMaxWaitSeconds: 120 }, 'option "eventMaxWaitSeconds" must be at least eventDebounceSeconds (600) (got 120)'],
     [{ customerGroups: { groups: { VIP: ["whales"] } } }, `option "customerGroups.groups.VIP.0" must list segments among ${SEGMENT_IDS.join(", ")} (got "whales")`],
     [{ horizonDays: 1000 }, 'option "horizonDays" must be at most 730 days (got 1000)'],
     [{ horizonDays: 30.5 }, 'option "horizonDays" must be a whole number of days between 7 and 730 (got 30.5)'],
@@ -57,6 +59,12 @@ describe("plugin options", () => {
     [{ readiness: { minCustomers: 3 } }, 'unknown option in "readiness": "minCustomers"'],
   ])("rejects %j naming the option and its bound", (raw, message) => {
     expect(problemsOf(raw)).toEqual([message])
+  })
+
+  it("waits at most 300 s for event work by default, or the debounce when that is longer", () => {
+    expect(eventMaxWaitSeconds(parsePluginOptions({}))).toBe(300)
+    expect(eventMaxWaitSeconds(parsePluginOptions({ eventDebounceSeconds: 3600 }))).toBe(3600)
+    expect(eventMaxWaitSeconds(parsePluginOptions({ eventDebounceSeconds: 5, eventMaxWaitSeconds: 20 }))).toBe(20)
   })
 
   it("lists every bad option at once", () => {

@@ -15,6 +15,7 @@ const COLOURS: Record<RunStatus, "green" | "red" | "orange" | "blue" | "grey"> =
   not_enough_data: "orange",
   running: "blue",
   queued: "grey",
+  coalesced: "grey",
 }
 
 export function RecentRuns() {

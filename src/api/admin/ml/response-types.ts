@@ -130,7 +130,7 @@ export interface ModelRegistry {
   tasks: { task: string; count: number; versions: ModelVersion[] }[]
 }
 
-export type RunStatus = "queued" | "running" | "succeeded" | "failed" | "not_enough_data"
+export type RunStatus = "queued" | "running" | "succeeded" | "failed" | "not_enough_data" | "coalesced"
 
 export interface TrainingRun {
   id: string
