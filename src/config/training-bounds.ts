@@ -15,6 +15,7 @@ export interface WholeNumberBound {
 
 export const TRAINING_BOUNDS = {
   horizonDays: { min: 7, max: 730, default: 90, unit: "days" },
+  /** Its default is the horizon (a setting left out follows `horizonDays`); 90 is shown only as the horizon's default. */
   churnWindowDays: { min: 7, max: 730, default: 90, unit: "days" },
   clvHorizonDays: { min: 30, max: 3650, default: 365, unit: "days" },
   seed: { min: 0, max: 2 ** 31 - 1, default: 42 },
@@ -31,6 +32,11 @@ export const READINESS_BOUNDS = {
 
 /** A whole number within `bound`, its default when absent; each message names the bound. */
 export function wholeNumber(bound: WholeNumberBound) {
+  return boundedWholeNumber(bound).default(bound.default)
+}
+
+/** A whole number within `bound`, without a default (absent stays absent); each message names the bound. */
+export function boundedWholeNumber(bound: WholeNumberBound) {
   const { min, max } = bound
   const unit = bound.unit ? ` ${bound.unit}` : ""
   const range = `between ${min} and ${max}`
@@ -39,7 +45,6 @@ export function wholeNumber(bound: WholeNumberBound) {
     .int({ error: bound.unit ? `must be a whole number of ${bound.unit} ${range}` : `must be a whole number ${range}` })
     .min(min, { error: `must be at least ${min}${unit}` })
     .max(max, { error: `must be at most ${max}${unit}` })
-    .default(bound.default)
 }
 
 /** The readiness thresholds, every one defaulted. */

@@ -4,7 +4,7 @@
  * older one. Types are inferred from the schemas.
  */
 import { z } from "zod"
-import { readinessSchema, TRAINING_BOUNDS, wholeNumber } from "../config/training-bounds"
+import { boundedWholeNumber, readinessSchema, TRAINING_BOUNDS, wholeNumber } from "../config/training-bounds"
 import { ORDER_FORMATS } from "../core/data"
 
 /** Every job the plugin's queue carries, by name. */
@@ -65,7 +65,8 @@ export type HistorySource = z.infer<typeof historySourceSchema>
 export const trainingSettingsSchema = z
   .object({
     horizonDays: wholeNumber(TRAINING_BOUNDS.horizonDays),
-    churnWindowDays: wholeNumber(TRAINING_BOUNDS.churnWindowDays),
+    /** Absent: the horizon (the churn window follows it unless set). */
+    churnWindowDays: boundedWholeNumber(TRAINING_BOUNDS.churnWindowDays).optional(),
     clvHorizonDays: wholeNumber(TRAINING_BOUNDS.clvHorizonDays),
     seed: wholeNumber(TRAINING_BOUNDS.seed),
     /** Candidate models tried per classification task. */
