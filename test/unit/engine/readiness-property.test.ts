@@ -21,7 +21,9 @@ const storeArbitrary = fc.record({
   churnWindowDays: fc.option(fc.constantFrom(21, 45, 120), { nil: undefined }),
 })
 
-function historyOf(store: fc.RecordValue<typeof storeArbitrary>) {
+type Store = typeof storeArbitrary extends fc.Arbitrary<infer T> ? T : never
+
+function historyOf(store: Store) {
   const lines: OrderLine[] = []
   store.customers.forEach((c, i) => {
     for (let k = 0, day = Math.floor(c.first * store.days); k < c.orders && day < store.days; k++, day += c.gap) {
@@ -34,6 +36,7 @@ function historyOf(store: fc.RecordValue<typeof storeArbitrary>) {
 /** One readiness rule: on random small stores, the readiness plan names exactly the parts and rungs a training produces. */
 describe("readiness and training agree", () => {
   it("a part or rung is reachable by readiness exactly when training produces it", async () => {
+    const rungsSeen = new Set<string>()
     await fc.assert(
       fc.asyncProperty(storeArbitrary, async (store) => {
         const history = historyOf(store)
@@ -52,6 +55,7 @@ describe("readiness and training agree", () => {
           return
         }
         const output = await trainModels(input)
+        rungsSeen.add(plan.purchase.rung)
         expect(output.report !== null).toBe(plan.value.ready)
         expect(output.recommendationsReport !== null).toBe(plan.recommendations.ready)
         expect(output.report?.ladder.purchase.rung ?? "none").toBe(plan.value.ready ? plan.purchase.rung : "none")
@@ -61,5 +65,7 @@ describe("readiness and training agree", () => {
       }),
       { seed: 22, numRuns: 30 }
     )
+    // the random stores reach every rung of the ladder
+    expect([...rungsSeen].sort()).toEqual(["bgnbd", "full", "none", "shorter"])
   })
 })
