@@ -1,6 +1,7 @@
 import type { ModelVersion } from "../../models"
 import { redactUrl } from "../../config/redact"
 import { JobLauncher } from "./job-launcher"
+import { MlReads } from "./reads"
 import { ML_RUNTIME_KEY, type MlRuntime } from "./runtime"
 
 export interface MlStatus {
@@ -17,10 +18,13 @@ export default class MlModuleService {
   private readonly runtime: MlRuntime
   /** Starts trainings, rescoring and purges: on the queue, or inline without Redis. */
   readonly jobs: JobLauncher
+  /** What the routes read: champions, churn list, a customer's or product's outputs, lists, registry, runs. */
+  readonly reads: MlReads
 
   constructor(cradle: { [ML_RUNTIME_KEY]: MlRuntime }) {
     this.runtime = cradle[ML_RUNTIME_KEY]
     this.jobs = new JobLauncher(this.runtime)
+    this.reads = new MlReads(() => this.runtime.store)
   }
 
   readonly __hooks = {
@@ -39,6 +43,7 @@ export default class MlModuleService {
     },
   }
 
+  /** The plugin's store, for the module's own jobs and for tests; routes read through `reads`. */
   get store() {
     return this.runtime.store
   }

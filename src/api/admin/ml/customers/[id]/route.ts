@@ -1,10 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { SEGMENTS, type SegmentId } from "../../../../../core/segments"
-import { CUSTOMER_SCORES_TASK } from "../../../../../engine/save-customer-scores"
 import { ML_MODULE } from "../../../../../modules/ml"
 import type MlModuleService from "../../../../../modules/ml/service"
-import { predictionOf } from "../../../../../store/prediction-queries"
 import { customerOrderDates, customersById, queryOf } from "../../medusa-records"
 import { iso, predictionJson } from "../../responses"
 import { notScoredReason } from "./not-scored"
@@ -20,9 +18,9 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
   if (!customer) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer with id: ${id} was not found`)
 
   const ml = req.scope.resolve<MlModuleService>(ML_MODULE)
-  const champion = await ml.store.champion(CUSTOMER_SCORES_TASK)
+  const champion = await ml.reads.customerModel()
   const model = champion && { id: champion.id, data_cutoff: iso(champion.dataCutoff), created_at: iso(champion.createdAt) }
-  const prediction = champion ? await predictionOf(ml.store.source, champion.id, id) : null
+  const prediction = champion ? await ml.reads.prediction(champion.id, id) : null
   if (!prediction) {
     const orders = champion ? await customerOrderDates(query, id) : []
     res.json({ customer, status: "not_scored", ...notScoredReason(champion, orders), model })
