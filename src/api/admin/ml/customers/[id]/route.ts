@@ -4,7 +4,7 @@ import { SEGMENTS, type SegmentId } from "../../../../../core/segments"
 import { ML_MODULE } from "../../../../../modules/ml"
 import type MlModuleService from "../../../../../modules/ml/service"
 import { customerOrderDates, customersById, queryOf } from "../../medusa-records"
-import { iso, predictionJson } from "../../responses"
+import { iso, ladderJson, predictionJson } from "../../responses"
 import { notScoredReason } from "./not-scored"
 
 /**
@@ -19,7 +19,12 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
 
   const ml = req.scope.resolve<MlModuleService>(ML_MODULE)
   const champion = await ml.reads.customerModel()
-  const model = champion && { id: champion.id, data_cutoff: iso(champion.dataCutoff), created_at: iso(champion.createdAt) }
+  const model = champion && {
+    id: champion.id,
+    data_cutoff: iso(champion.dataCutoff),
+    created_at: iso(champion.createdAt),
+    ladder: ladderJson(champion.metrics),
+  }
   const prediction = champion ? await ml.reads.prediction(champion.id, id) : null
   if (!prediction) {
     const orders = champion ? await customerOrderDates(query, id) : []
