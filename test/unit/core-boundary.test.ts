@@ -94,6 +94,13 @@ describe("names declared once", () => {
     expect(declaring.map((f) => path.relative(SRC, f))).toEqual([])
   })
 
+  it("the job names are written in engine/payloads.ts only", () => {
+    const declaring = files
+      .filter((f) => path.relative(SRC, f) !== path.normalize("engine/payloads.ts"))
+      .filter((f) => /["'](score-customers|score-all|purge-customer|purge-product)["']/.test(readFileSync(f, "utf8")))
+    expect(declaring.map((f) => path.relative(SRC, f))).toEqual([])
+  })
+
   it("the trigger names are written in engine/names.ts only", () => {
     const declaring = files.filter((f) => /["']schedule["']\s*(,|\|)\s*["']event["']|["']admin["']\s*\|\s*["']schedule["']/.test(readFileSync(f, "utf8")))
     expect(declaring.map((f) => path.relative(SRC, f))).toEqual([])

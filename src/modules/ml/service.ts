@@ -1,16 +1,13 @@
+import type { MlStatus as MlStatusJson } from "../../api/admin/ml/response-types"
 import type { ModelVersion } from "../../models"
 import { redactUrl } from "../../config/redact"
 import { JobLauncher } from "./job-launcher"
 import { MlReads } from "./reads"
 import { ML_RUNTIME_KEY, type MlRuntime } from "./runtime"
 
-export interface MlStatus {
-  store: { reachable: boolean; location: string; dialect: string; error?: string }
-  queue: { mode: "bullmq" | "inline"; reachable: boolean | null; prefix: string | null }
-  worker_mode: string
-  worker: { running: boolean }
+/** GET /admin/ml/status's answer (the shape the admin reads), with the champion models. */
+export interface MlStatus extends MlStatusJson {
   models: Pick<ModelVersion, "id" | "task" | "learner" | "metrics" | "createdAt" | "promotedAt">[]
-  counts: { predictions: number; recommendations: number }
 }
 
 /** The medusa-ml module: owns the plugin's store and queue for the life of the process. */

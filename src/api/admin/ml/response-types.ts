@@ -64,13 +64,16 @@ export interface ModelRef {
   ladder: { purchase: ScoreRung; churn: ScoreRung | null } | null
 }
 
+/** Why a customer has no prediction in the current customer model. */
+export type NotScoredReason = "no_model" | "no_orders" | "no_orders_before_cutoff" | "not_in_model"
+
 /** GET /admin/ml/customers/:id */
 export type CustomerInsight =
   | { customer: CustomerCard; status: "scored"; prediction: Prediction; segment: SegmentSummary | null; model: ModelRef }
   | {
       customer: CustomerCard
       status: "not_scored"
-      reason: "no_model" | "no_orders" | "no_orders_before_cutoff" | "not_in_model"
+      reason: NotScoredReason
       message: string
       model: ModelRef | null
     }

@@ -4,6 +4,7 @@ import { SEGMENTS, type SegmentId } from "../../../../../core/segments"
 import { ML_MODULE } from "../../../../../modules/ml"
 import type MlModuleService from "../../../../../modules/ml/service"
 import { customerOrderDates, customersById, queryOf } from "../../medusa-records"
+import type { CustomerInsight } from "../../response-types"
 import { iso, ladderJson, predictionJson } from "../../responses"
 import { notScoredReason } from "./not-scored"
 
@@ -26,11 +27,11 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
     ladder: ladderJson(champion.metrics),
   }
   const prediction = champion ? await ml.reads.prediction(champion.id, id) : null
-  if (!prediction) {
+  if (!prediction || !model) {
     const orders = champion ? await customerOrderDates(query, id) : []
-    res.json({ customer, status: "not_scored", ...notScoredReason(champion, orders), model })
+    res.json({ customer, status: "not_scored", ...notScoredReason(champion, orders), model } satisfies CustomerInsight)
     return
   }
   const segment = SEGMENTS[prediction.segment as SegmentId] ?? null
-  res.json({ customer, status: "scored", prediction: predictionJson(prediction), segment, model })
+  res.json({ customer, status: "scored", prediction: predictionJson(prediction), segment, model } satisfies CustomerInsight)
 }

@@ -3,6 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { ML_MODULE } from "../../../../../../modules/ml"
 import type MlModuleService from "../../../../../../modules/ml/service"
 import { customersById, productsById, queryOf } from "../../../medusa-records"
+import type { CustomerRecommendations } from "../../../response-types"
 
 /**
  * GET /admin/ml/customers/:id/recommendations: the products stored for the customer in
@@ -18,7 +19,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
   const ml = req.scope.resolve<MlModuleService>(ML_MODULE)
   const champion = await ml.reads.recommendationsModel()
   if (!champion) {
-    res.json({ recommendations: [], model_version_id: null })
+    res.json({ recommendations: [], model_version_id: null } satisfies CustomerRecommendations)
     return
   }
   const list = await ml.reads.customerList(champion.id, id)
@@ -27,5 +28,5 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
     const product = products.get(r.productId)
     return product ? [{ rank: r.rank, score: r.score, product }] : []
   })
-  res.json({ recommendations, model_version_id: champion.id })
+  res.json({ recommendations, model_version_id: champion.id } satisfies CustomerRecommendations)
 }
