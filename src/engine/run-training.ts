@@ -17,6 +17,7 @@ import { CUSTOMER_SCORES_TASK } from "./save-customer-scores"
 import { RECOMMENDATIONS_TASK } from "./save-recommendations"
 import { trainInWorkerThread } from "./training-thread"
 import { churnWindowOf } from "./training-work"
+import { skippedLists } from "./skipped-parts"
 import type { ChampionSnapshot, TrainingWorkInput, TrainingWorkOutput, WorkProgress } from "./training-work"
 import { overallProgress } from "./training-progress"
 
@@ -88,7 +89,7 @@ export async function runTraining(payload: TrainPayload, deps: TrainingDeps): Pr
       ...output.report,
       // a run that produced part of the outputs succeeds, with the parts it skipped and why
       skipped: output.skipped,
-      recommendations: output.recommendationsReport ?? { skipped: output.skipped.find((s) => s.part === "recommendations")?.why ?? "not built" },
+      recommendations: output.recommendationsReport ?? skippedLists(output.skipped),
       promotion: output.decisions,
     }
     await store.updateTrainingRun(run.id, {

@@ -5,7 +5,7 @@
 import { NotEnoughDataError } from "../core/errors"
 import type { RungReport } from "../core/pipeline/rung-report"
 
-export type TrainingPart = "values" | "purchase" | "churn" | "recommendations"
+export type TrainingPart = "values" | "purchase" | "churn" | "lists"
 
 export interface SkippedPart {
   part: TrainingPart
@@ -16,7 +16,7 @@ export const PART_NAMES: Record<TrainingPart, string> = {
   values: "customer values and segments (BG/NBD, Gamma-Gamma, RFM)",
   purchase: "purchase propensity classifier",
   churn: "churn classifier",
-  recommendations: "recommendations",
+  lists: "recommendations",
 }
 
 /** Records the part as skipped; returns null (the part's result). */
@@ -42,6 +42,11 @@ export function classifierSkips(ladder: { purchase: RungReport; churn: RungRepor
       ? [{ part: rung.label, why: `${rung.why}; it appears once the store has ${rung.next}` + (rung.rung === "bgnbd" ? " (until then the BG/NBD model gives the probability)" : "") }]
       : []
   )
+}
+
+/** The lists' entry of a report: why they were not built. */
+export function skippedLists(skipped: readonly SkippedPart[]): { skipped: string } {
+  return { skipped: skipped.find((s) => s.part === "lists")?.why ?? "not built" }
 }
 
 /** One line per skipped part, as `train` prints them. */

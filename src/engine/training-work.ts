@@ -78,7 +78,7 @@ export async function trainModels(input: TrainingWorkInput, onProgress: WorkProg
   if (customers) skipped.push(...classifierSkips(customers.report.ladder))
   else skipped.push(...classifierSkips({ purchase: rungReport(plan.purchase, null), churn: plan.churn ? rungReport(plan.churn, null) : null }))
   const trained = plan.recommendations.ready
-    ? await orSkipped(skipped, "recommendations", () =>
+    ? await orSkipped(skipped, "lists", () =>
         trainRecommendations(history, {
           asOf,
           seed: settings.seed,
@@ -86,7 +86,7 @@ export async function trainModels(input: TrainingWorkInput, onProgress: WorkProg
           onProgress: (fraction) => onProgress("recommend", fraction),
         })
       )
-    : skip(skipped, "recommendations", plan.recommendations.why!)
+    : skip(skipped, "lists", plan.recommendations.why!)
   if (!customers && !trained) throw new NotEnoughDataError(skipped.map((s) => `${PART_NAMES[s.part]}: ${s.why}`))
   const recommendations = trained && input.liveProductIds ? onlyLiveProducts(trained, new Set(input.liveProductIds)) : trained
   onProgress("compare", 0)

@@ -3,6 +3,7 @@ import type { CustomerScore, TrainingReport } from "../../core/pipeline/report"
 import type { PromotionDecision } from "../../engine/promotion"
 import type { ModelVersion } from "../../models"
 import type { CliIo } from "../io"
+import { CUSTOMER_SCORES_TASK, RECOMMENDATIONS_TASK } from "../../engine/names"
 import { skippedLines, type SkippedPart } from "../../engine/skipped-parts"
 
 /** What the summary reads of the data report. */
@@ -38,8 +39,8 @@ export function printTrainingSummary(
       (report ? `; as of ${report.asOf}` : "")
   )
   if (report) lines.push(...customerLines(report, scores))
-  const customerVersion = input.versions.find((v) => v.task === "customer-scores")
-  const listsVersion = input.versions.find((v) => v.task === "recommendations")
+  const customerVersion = input.versions.find((v) => v.task === CUSTOMER_SCORES_TASK)
+  const listsVersion = input.versions.find((v) => v.task === RECOMMENDATIONS_TASK)
   lines.push("")
   if (customerVersion && input.decisions.customerScores) {
     lines.push(`stored ${scores.length.toLocaleString("en")} predictions as model version ${customerVersion.id} in ${redactUrl(input.db)}`)

@@ -11,6 +11,7 @@ import { UsageError, type CliIo } from "../io"
 import { createProgress } from "../progress"
 import { openStore } from "../with-store"
 import { printTrainingSummary } from "./train-summary"
+import { skippedLists } from "../../engine/skipped-parts"
 
 export const DEFAULT_DB = "sqlite:./medusa-ml.db"
 
@@ -104,7 +105,7 @@ export async function runTrain(given: TrainArgs, io: CliIo): Promise<void> {
       ...outcome.output.report,
       data: outcome.data,
       skipped: outcome.output.skipped,
-      recommendations: outcome.output.recommendationsReport ?? { skipped: outcome.output.skipped.find((s) => s.part === "recommendations")?.why ?? "not built" },
+      recommendations: outcome.output.recommendationsReport ?? skippedLists(outcome.output.skipped),
       promotion: outcome.output.decisions,
       // measured by this process: the whole command, from reading to the stored results
       resources: { wallMs: Math.round(performance.now() - started), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) },

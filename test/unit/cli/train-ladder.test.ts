@@ -92,7 +92,7 @@ describe("medusa-ml train on stores that allow only some parts", () => {
     expect(run.stderr).toBe("")
     expect(run.code).toBe(0)
     expect(run.stdout).toContain("skipped recommendations: 1 products ordered (at least 2 needed)")
-    expect(report.skipped.map((s: { part: string }) => s.part)).toEqual(["recommendations"])
+    expect(report.skipped.map((s: { part: string }) => s.part)).toEqual(["lists"])
     expect(report.ladder.purchase.rung).toBe("full")
     expect((await exported("predictions"))!.length).toBe(report.customersScored)
     expect(await exported("recommendations")).toBeNull()
