@@ -30,6 +30,10 @@ export interface PropensityFigures {
   trainWallMs: number
   trainPeakRssMb: number
   chosen: unknown
+  /** Which rung of the label-window ladder gave the purchase probabilities, in words. */
+  rung: string | null
+  /** Customers of the population with an exported prediction. */
+  scored: number
 }
 
 /** Trains on Online Retail as of a date and scores the predictions against the next `horizonDays`. */
@@ -81,7 +85,9 @@ export async function measureOnlineRetail(asOfDay: string, horizonDays = 90): Pr
       spendTop10Share: topShareCaptured(actualSpend, expectedSpend, 0.1),
       trainWallMs: report.resources.wallMs,
       trainPeakRssMb: report.resources.peakRssMb,
-      chosen: report.purchase.chosen,
+      chosen: report.purchase?.chosen ?? null,
+      rung: report.ladder?.purchase?.text ?? null,
+      scored: ids.filter((id) => predicted.has(id)).length,
     }
   } finally {
     rmSync(work, { recursive: true, force: true })

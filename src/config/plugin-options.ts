@@ -74,8 +74,8 @@ export const pluginOptionsSchema = z
       .default("medusa"),
     /** Days ahead for purchase probability, expected orders and spend. @defaultValue 90 */
     horizonDays: wholeNumber(TRAINING_BOUNDS.horizonDays),
-    /** A customer with no order for this many days from now counts as churned. @defaultValue 90 */
-    churnWindowDays: wholeNumber(TRAINING_BOUNDS.churnWindowDays),
+    /** A customer with no order for this many days from now counts as churned. @defaultValue horizonDays */
+    churnWindowDays: boundedWholeNumber(TRAINING_BOUNDS.churnWindowDays).optional(),
     /** Days of future value counted in the predicted lifetime value. @defaultValue 365 */
     clvHorizonDays: wholeNumber(TRAINING_BOUNDS.clvHorizonDays),
     /** When the nightly retrain (and first backfill) runs, as a 5-field cron expression. @defaultValue "0 3 * * *" */

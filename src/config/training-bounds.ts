@@ -15,6 +15,7 @@ export interface WholeNumberBound {
 
 export const TRAINING_BOUNDS = {
   horizonDays: { min: 7, max: 730, default: 90, unit: "days" },
+  /** Its default is the horizon (a setting left out follows `horizonDays`); 90 is shown only as the horizon's default. */
   churnWindowDays: { min: 7, max: 730, default: 90, unit: "days" },
   clvHorizonDays: { min: 30, max: 3650, default: 365, unit: "days" },
   seed: { min: 0, max: 2 ** 31 - 1, default: 42 },
@@ -34,7 +35,7 @@ export function wholeNumber(bound: WholeNumberBound) {
   return boundedWholeNumber(bound).default(bound.default)
 }
 
-/** A whole number within `bound`, without a default (for an option whose default depends on another). */
+/** A whole number within `bound`, without a default (absent stays absent; for an option whose default depends on another); each message names the bound. */
 export function boundedWholeNumber(bound: Omit<WholeNumberBound, "default">) {
   const { min, max } = bound
   const unit = bound.unit ? ` ${bound.unit}` : ""

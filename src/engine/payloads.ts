@@ -6,7 +6,7 @@
  * the CLI write them.
  */
 import { z } from "zod"
-import { readinessSchema, TRAINING_BOUNDS, wholeNumber } from "../config/training-bounds"
+import { boundedWholeNumber, readinessSchema, TRAINING_BOUNDS, wholeNumber } from "../config/training-bounds"
 import { ORDER_FORMATS } from "../core/data"
 import { TRIGGERS } from "./names"
 
@@ -70,7 +70,8 @@ export type HistorySource = z.infer<typeof historySourceSchema>
 export const trainingSettingsSchema = z
   .object({
     horizonDays: wholeNumber(TRAINING_BOUNDS.horizonDays),
-    churnWindowDays: wholeNumber(TRAINING_BOUNDS.churnWindowDays),
+    /** Absent: the horizon (the churn window follows it unless set). */
+    churnWindowDays: boundedWholeNumber(TRAINING_BOUNDS.churnWindowDays).optional(),
     clvHorizonDays: wholeNumber(TRAINING_BOUNDS.clvHorizonDays),
     seed: wholeNumber(TRAINING_BOUNDS.seed),
     /** Candidate models tried per classification task. */

@@ -38,6 +38,8 @@ export function decideCustomerScores(
   champion: ChampionSnapshot | null
 ): PromotionDecision {
   const restored = champion ? restoredOrNull(champion.model) : null
+  const ladder = withoutClassifier(result, restored, champion)
+  if (ladder) return ladder
   if (champion && !restored) {
     const challenger = compareWithChampion(result, null, history)
     return {
@@ -98,6 +100,26 @@ export function storedListsNdcg(lists: Record<string, string[]>, history: OrderH
   if (cases.repeatsAllowed.length === 0) return null
   const ranked = cases.repeatsAllowed.map((c) => ({ ranked: lists[c.customerId] ?? [], truth: c.truth }))
   return summarizeRankings(ranked, RECOMMENDATION_K, cases.catalogueSize).ndcg
+}
+
+/**
+ * The decision when either side has no classifier (a young store's BG/NBD-only version):
+ * classifiers are not compared with BG/NBD alone; a version with classifiers replaces one
+ * without, and one without never replaces a champion with classifiers. Null when both
+ * sides have classifiers (the comparison decides).
+ */
+function withoutClassifier(
+  result: CustomerModelsResult,
+  restored: RestoredCustomerModels | null,
+  champion: ChampionSnapshot | null
+): PromotionDecision | null {
+  const championHasClassifier = restored !== null && restored.purchase !== null
+  if (result.models.purchase && (!champion || !restored || championHasClassifier)) return null
+  const base = { metric: "rung", challenger: null, champion: null, championVersionId: champion?.id ?? null }
+  if (result.models.purchase) return { ...base, promote: true, reason: "trained classifiers replace the champion's BG/NBD-only scores" }
+  if (!champion) return { ...base, promote: true, reason: "no champion yet" }
+  if (!championHasClassifier) return { ...base, promote: true, reason: "fresher BG/NBD-only scores replace the champion's" }
+  return { ...base, promote: false, reason: "the champion has classifiers; BG/NBD-only scores do not replace them" }
 }
 
 const fmt = (value: number | null) => (value === null ? "n/a" : value.toFixed(4))

@@ -16,6 +16,8 @@ import { toJsonObject } from "./json"
 import { CUSTOMER_SCORES_TASK } from "./save-customer-scores"
 import { RECOMMENDATIONS_TASK } from "./save-recommendations"
 import { trainInWorkerThread } from "./training-thread"
+import { churnWindowOf } from "./training-work"
+import { skippedLists } from "./skipped-parts"
 import type { ChampionSnapshot, TrainingWorkInput, TrainingWorkOutput, WorkProgress } from "./training-work"
 import { overallProgress } from "./training-progress"
 
@@ -61,7 +63,11 @@ export async function runTraining(payload: TrainPayload, deps: TrainingDeps): Pr
     if (history.lines.length === 0) throw new InvalidInputError("source: no usable order lines" + (payload.asOf ? " before asOf" : ""), "source")
     const readingMs = performance.now() - readingStarted
     const asOf = payload.asOf ?? dayAfter(history.lastAt)
-    const readiness = checkReadiness(history, asOf, payload.settings.readiness)
+    // the same plan the readiness check shows: no store passes it and then fails for lack of history
+    const readiness = checkReadiness(history, asOf, payload.settings.readiness, {
+      horizonDays: payload.settings.horizonDays,
+      churnWindowDays: churnWindowOf(payload.settings),
+    })
     if (!readiness.ready) throw new NotEnoughDataError(readiness.missing)
     const input: TrainingWorkInput = {
       history,
@@ -69,6 +75,7 @@ export async function runTraining(payload: TrainPayload, deps: TrainingDeps): Pr
       settings: payload.settings,
       trainingRunId: run.id,
       liveProductIds,
+      plan: readiness.plan,
       champions: await championsOf(store),
     }
     const output = await (deps.train ?? trainInWorkerThread)(input, progress)
@@ -76,11 +83,13 @@ export async function runTraining(payload: TrainPayload, deps: TrainingDeps): Pr
     const writingStarted = performance.now()
     const versions = await store.saveModelVersions(output.versions)
     // milliseconds per stage: reading the history and writing the versions around the models' own
-    const timings = { reading: Math.round(readingMs), ...output.report.timings, writing: Math.round(performance.now() - writingStarted) }
+    const timings = { reading: Math.round(readingMs), ...output.report?.timings, writing: Math.round(performance.now() - writingStarted) }
     const report = {
       data: { ...data, readiness: readiness.figures },
       ...output.report,
-      recommendations: output.recommendationsReport ?? { skipped: "the orders name fewer than two products" },
+      // a run that produced part of the outputs succeeds, with the parts it skipped and why
+      skipped: output.skipped,
+      recommendations: output.recommendationsReport ?? skippedLists(output.skipped),
       promotion: output.decisions,
     }
     await store.updateTrainingRun(run.id, {

@@ -47,10 +47,12 @@ export function customerScoresVersion(result: CustomerModelsResult, options: Sav
   return {
     version: {
       task: CUSTOMER_SCORES_TASK,
-      learner: report.purchase.chosen.learner,
-      hyperparameters: toJsonObject({ purchase: report.purchase.chosen, churn: report.churn?.chosen ?? null }),
+      // a young store's version without classifiers is BG/NBD's alone
+      learner: report.purchase?.chosen.learner ?? "bgnbd",
+      hyperparameters: toJsonObject({ purchase: report.purchase?.chosen ?? null, churn: report.churn?.chosen ?? null }),
       metrics: toJsonObject({
-        purchase: report.purchase.metrics,
+        ladder: report.ladder,
+        purchase: report.purchase?.metrics ?? null,
         churn: report.churn?.metrics ?? null,
         bgnbd: report.bgnbd,
         gammaGamma: report.gammaGamma,

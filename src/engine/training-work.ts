@@ -14,6 +14,10 @@ import type { TrainingSettings } from "./payloads"
 import type { SaveVersionInput } from "../store/ml-store"
 import { customerScoresVersion } from "./save-customer-scores"
 import { recommendationsVersion } from "./save-recommendations"
+import { NotEnoughDataError } from "../core/errors"
+import { rungReport } from "../core/pipeline/rung-report"
+import type { TrainingPlan } from "../core/pipeline/training-plan"
+import { classifierSkips, orSkipped, PART_NAMES, skip, type SkippedPart } from "./skipped-parts"
 import { decideCustomerScores, decideRecommendations, type PromotionDecision } from "./promotion"
 
 export interface ChampionSnapshot {
@@ -31,6 +35,8 @@ export interface TrainingWorkInput {
   trainingRunId: string
   /** Products that still exist (a live store); lists keep only these. Absent: all. */
   liveProductIds?: string[]
+  /** What the readiness check planned: the parts to build and the classifiers' label windows. */
+  plan: TrainingPlan
   /** The current champions, to compare against; null when the task has none. */
   champions: { customerScores: ChampionSnapshot | null; recommendations: ChampionSnapshot | null }
 }
@@ -38,52 +44,74 @@ export interface TrainingWorkInput {
 export interface TrainingWorkOutput {
   /** Versions to write in one transaction, each marked promote or rejected. */
   versions: SaveVersionInput[]
-  decisions: { customerScores: PromotionDecision; recommendations: PromotionDecision | null }
-  report: TrainingReport
+  /** null: the part was skipped (see `skipped`). */
+  decisions: { customerScores: PromotionDecision | null; recommendations: PromotionDecision | null }
+  /** The customer models' report; null when the value models could not be built. */
+  report: TrainingReport | null
   recommendationsReport: RecommendationResult["report"] | null
-  /** Every customer's new scores (for the summary; the versions hold the stored rows). */
+  /** Every customer's new scores (for the summary; the versions hold the stored rows); empty without value models. */
   scores: CustomerScore[]
+  /** One entry per part not produced, with the reason in a merchant's words. */
+  skipped: SkippedPart[]
 }
 
 export type WorkProgress = (stage: string, fraction: number) => void
 
 export async function trainModels(input: TrainingWorkInput, onProgress: WorkProgress = () => undefined): Promise<TrainingWorkOutput> {
-  const { history, asOf, settings } = input
-  const customers = await trainCustomerModels(history, {
-    asOf,
-    horizonDays: settings.horizonDays,
-    churnWindowDays: settings.churnWindowDays,
-    clvHorizonDays: settings.clvHorizonDays,
-    seed: settings.seed,
-    trials: settings.trials,
-    onProgress,
-  })
-  const trained =
-    history.products.size >= 2
-      ? trainRecommendations(history, {
+  const { history, asOf, settings, plan } = input
+  const skipped: SkippedPart[] = []
+  // each part on its own: a shortage or a failure in one leaves the others standing
+  const customers = plan.value.ready
+    ? await orSkipped(skipped, "values", () =>
+        trainCustomerModels(history, {
+          asOf,
+          horizonDays: settings.horizonDays,
+          churnWindowDays: churnWindowOf(settings),
+          clvHorizonDays: settings.clvHorizonDays,
+          seed: settings.seed,
+          trials: settings.trials,
+          plan,
+          onProgress,
+        })
+      )
+    : skip(skipped, "values", plan.value.why!)
+  if (customers) skipped.push(...classifierSkips(customers.report.ladder))
+  else skipped.push(...classifierSkips({ purchase: rungReport(plan.purchase, null), churn: plan.churn ? rungReport(plan.churn, null) : null }))
+  const trained = plan.recommendations.ready
+    ? await orSkipped(skipped, "lists", () =>
+        trainRecommendations(history, {
           asOf,
           seed: settings.seed,
           limit: settings.listSize,
           onProgress: (fraction) => onProgress("recommend", fraction),
         })
-      : null
+      )
+    : skip(skipped, "lists", plan.recommendations.why!)
+  if (!customers && !trained) throw new NotEnoughDataError(skipped.map((s) => `${PART_NAMES[s.part]}: ${s.why}`))
   const recommendations = trained && input.liveProductIds ? onlyLiveProducts(trained, new Set(input.liveProductIds)) : trained
   onProgress("compare", 0)
-  const customerDecision = decideCustomerScores(customers, history, input.champions.customerScores)
+  const customerDecision = customers ? decideCustomerScores(customers, history, input.champions.customerScores) : null
   const recommendationDecision = recommendations ? decideRecommendations(recommendations, history, asOf, input.champions.recommendations) : null
   onProgress("compare", 1)
   const options = (decision: PromotionDecision) => ({ asOf, trainingRunId: input.trainingRunId, promote: decision.promote })
-  const versions = [withDecision(customerScoresVersion(customers, options(customerDecision)), customerDecision)]
+  const versions: SaveVersionInput[] = []
+  if (customers && customerDecision) versions.push(withDecision(customerScoresVersion(customers, options(customerDecision)), customerDecision))
   if (recommendations && recommendationDecision) {
     versions.push(withDecision(recommendationsVersion(recommendations, options(recommendationDecision)), recommendationDecision))
   }
   return {
     versions,
     decisions: { customerScores: customerDecision, recommendations: recommendationDecision },
-    report: customers.report,
+    report: customers?.report ?? null,
     recommendationsReport: recommendations?.report ?? null,
-    scores: customers.scores,
+    scores: customers?.scores ?? [],
+    skipped,
   }
+}
+
+/** The churn window: the horizon unless set explicitly. */
+export function churnWindowOf(settings: Pick<TrainingSettings, "horizonDays" | "churnWindowDays">): number {
+  return settings.churnWindowDays ?? settings.horizonDays
 }
 
 /** Lists without products that no longer exist (deleted since they were sold), nor lists of them. */

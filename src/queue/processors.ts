@@ -83,7 +83,7 @@ async function train(job: Job, queue: JobQueue, deps: ProcessorDeps) {
     })
     const { customerScores } = outcome.output.decisions
     // the champion stays: bring its predictions up to the new as-of, in chunks any worker may take
-    if (!customerScores.promote) {
+    if (customerScores && !customerScores.promote) {
       await queue.enqueueScoreFlow(outcome.output.scores.map((s) => s.customerId), payload.source, outcome.asOf)
     } else await deps.onScoresChanged?.()
     return { runId: outcome.run.id, versions: outcome.versions.map((v) => ({ id: v.id, task: v.task, status: v.status })) }

@@ -137,7 +137,8 @@ medusaIntegrationTestRunner({
         status: "scored",
         prediction,
         segment: { id: "at_risk", label: "At risk", action: expect.any(String), description: expect.any(String) },
-        model: { id: f.versions.scores, data_cutoff: DATA_CUTOFF.toISOString(), created_at: expect.any(String) },
+        // a hand-made version without a ladder in its metrics (stored before it): no rung to show
+        model: { id: f.versions.scores, data_cutoff: DATA_CUTOFF.toISOString(), created_at: expect.any(String), ladder: null },
       })
       expect(data.prediction.reasons[0].text).toBe("ann: no order for 40 days; usually orders every 30")
     })
@@ -289,6 +290,13 @@ medusaIntegrationTestRunner({
         thresholds: { min_customers_with_orders: 50, min_repeat_customers: 20, min_history_days: 60, min_recent_orders: 1 },
         recent_days: 30,
         missing: ["4 customers with orders (at least 50 needed)", "2 customers with two or more orders (at least 20 needed)"],
+        // the plan the training follows: no part can be built, each says why
+        plan: {
+          recommendations: { ready: false, why: expect.stringContaining("4 customers with orders (at least 50 needed)") },
+          values: { ready: false, why: "4 customers with orders (at least 50 needed); 2 customers with two or more orders (at least 20 needed)" },
+          purchase: expect.objectContaining({ rung: "none", window_days: null, target_days: 90 }),
+          churn: null,
+        },
         currencies_without_rate: { eur: 1, gbp: 1 },
       })
     })

@@ -37,7 +37,7 @@ describe("champion and challenger", () => {
 
     // the same data and settings: the challenger ties the champion on the same window, so it is not promoted
     const second = await runTraining(payload, deps)
-    const decision = second.output.decisions.customerScores
+    const decision = second.output.decisions.customerScores!
     expect(decision.promote).toBe(false)
     expect(decision.championVersionId).toBe(champion.id)
     expect(decision.champion!).toBeGreaterThanOrEqual(decision.challenger!)

@@ -92,11 +92,29 @@ export function CustomerScores({ insight }: { insight: Scored }) {
       <div className="px-6 py-3">
         <CustomerPicks customerId={customer.id} />
       </div>
+      {model.ladder && <ScoreBasis ladder={model.ladder} />}
       <div className="px-6 py-3">
         <Text size="xsmall" className="text-ui-fg-muted" data-testid="ml-scored-at">
           Scored {dateTime(p.scored_at)} by model {model.id} (orders before {day(model.data_cutoff)})
         </Text>
       </div>
     </>
+  )
+}
+
+/** What the purchase and churn scores rest on, and, for a young store, which parts are missing and when they will appear. */
+function ScoreBasis({ ladder }: { ladder: NonNullable<Scored["model"]["ladder"]> }) {
+  const rungs = [
+    { name: "Purchase probability", rung: ladder.purchase },
+    ...(ladder.churn ? [{ name: "Churn risk", rung: ladder.churn }] : []),
+  ]
+  return (
+    <div className="px-6 py-3" data-testid="ml-score-basis">
+      {rungs.map(({ name, rung }) => (
+        <Text key={name} size="xsmall" className="text-ui-fg-muted" data-rung={rung.rung}>
+          {name}: {rung.rung === "bgnbd" ? `from the repeat-purchase model alone; the classifier appears once the store has ${rung.next}` : rung.text}
+        </Text>
+      ))}
+    </div>
   )
 }

@@ -18,9 +18,19 @@ function headline(version: ModelVersion): string {
   return ""
 }
 
+/** Which rung of the label-window ladder gave the version's scores, in words (versions stored before it say nothing). */
+function rungText(version: ModelVersion): string[] {
+  const ladder = (version.metrics as Record<string, unknown>).ladder as Record<string, { text?: unknown } | null> | undefined
+  if (!ladder) return []
+  return [ladder.purchase, ladder.churn].flatMap((rung, k) =>
+    rung && typeof rung.text === "string" ? [`    ${k === 0 ? "purchase" : "churn"}: ${rung.text}`] : []
+  )
+}
+
 function line(v: ModelVersion): string {
   const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "-")
-  return [v.id, v.task.padEnd(16), v.status.padEnd(10), v.learner.padEnd(20), `data to ${day(v.dataCutoff)}`, `created ${day(v.createdAt)}`, headline(v)].join("  ")
+  const head = [v.id, v.task.padEnd(16), v.status.padEnd(10), v.learner.padEnd(20), `data to ${day(v.dataCutoff)}`, `created ${day(v.createdAt)}`, headline(v)].join("  ")
+  return [head, ...rungText(v)].join("\n")
 }
 
 /** `models`, `promote VERSION`, `rollback`: the model registry by hand. */

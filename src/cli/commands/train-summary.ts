@@ -3,6 +3,8 @@ import type { CustomerScore, TrainingReport } from "../../core/pipeline/report"
 import type { PromotionDecision } from "../../engine/promotion"
 import type { ModelVersion } from "../../models"
 import type { CliIo } from "../io"
+import { CUSTOMER_SCORES_TASK, RECOMMENDATIONS_TASK } from "../../engine/names"
+import { skippedLines, type SkippedPart } from "../../engine/skipped-parts"
 
 /** What the summary reads of the data report. */
 export interface TrainingSummaryData {
@@ -15,24 +17,45 @@ export interface TrainingSummaryData {
 const pct = (p: number) => `${(p * 100).toFixed(1)}%`
 const num = (v: number, digits = 3) => v.toFixed(digits)
 
-/** A short, readable account of a training run for the terminal. */
+/** A short, readable account of a training run for the terminal: what was built, then one line per skipped part. */
 export function printTrainingSummary(
   io: CliIo,
   input: {
-    report: TrainingReport & { data: TrainingSummaryData }
+    report: TrainingReport | null
+    data: TrainingSummaryData & { asOf?: string }
     scores: CustomerScore[]
     versions: Pick<ModelVersion, "id" | "task" | "status">[]
-    decisions: { customerScores: PromotionDecision; recommendations: PromotionDecision | null }
+    decisions: { customerScores: PromotionDecision | null; recommendations: PromotionDecision | null }
+    skipped: SkippedPart[]
     db: string
     reportPath?: string
   }
 ): void {
-  const { report, scores } = input
+  const { report, scores, data } = input
   const lines: string[] = []
   lines.push(
-    `data: ${report.data.linesKept.toLocaleString("en")} of ${report.data.linesRead.toLocaleString("en")} lines kept, ` +
-      `${report.data.orders.toLocaleString("en")} orders, ${report.data.customers.toLocaleString("en")} customers; as of ${report.asOf}`
+    `data: ${data.linesKept.toLocaleString("en")} of ${data.linesRead.toLocaleString("en")} lines kept, ` +
+      `${data.orders.toLocaleString("en")} orders, ${data.customers.toLocaleString("en")} customers` +
+      (report ? `; as of ${report.asOf}` : "")
   )
+  if (report) lines.push(...customerLines(report, scores))
+  const customerVersion = input.versions.find((v) => v.task === CUSTOMER_SCORES_TASK)
+  const listsVersion = input.versions.find((v) => v.task === RECOMMENDATIONS_TASK)
+  lines.push("")
+  if (customerVersion && input.decisions.customerScores) {
+    lines.push(`stored ${scores.length.toLocaleString("en")} predictions as model version ${customerVersion.id} in ${redactUrl(input.db)}`)
+    lines.push(`  ${statusWord(customerVersion.status)}: ${input.decisions.customerScores.reason}`)
+  }
+  if (listsVersion && input.decisions.recommendations) {
+    lines.push(`recommendation lists: model version ${listsVersion.id}, ${statusWord(listsVersion.status)}: ${input.decisions.recommendations.reason}`)
+  }
+  lines.push(...skippedLines(input.skipped))
+  if (input.reportPath) lines.push(`report: ${input.reportPath}`)
+  io.out(lines.join("\n") + "\n")
+}
+
+function customerLines(report: TrainingReport, scores: CustomerScore[]): string[] {
+  const lines: string[] = []
   for (const task of [report.purchase, report.churn]) {
     if (!task) continue
     const m = task.metrics as Record<string, number>
@@ -42,6 +65,7 @@ export function printTrainingSummary(
         `PR-AUC ${num(m.prAuc)}, Brier ${num(m.brier)}, F1 ${num(m.f1)} at threshold ${num(task.chosen.threshold, 2)}`
     )
   }
+  for (const rung of [report.ladder.purchase, report.ladder.churn]) if (rung) lines.push(`${rung.label}: ${rung.text}`)
   const { r, alpha, a, b } = report.bgnbd
   const { p, q, gamma } = report.gammaGamma
   lines.push(`BG/NBD r=${num(r)} alpha=${num(alpha)} a=${num(a)} b=${num(b)} (weeks); Gamma-Gamma p=${num(p)} q=${num(q)} gamma=${num(gamma)}`)
@@ -52,14 +76,7 @@ export function printTrainingSummary(
     lines.push(`  ${s.customerId.padEnd(12)} churn ${pct(s.churnRisk).padStart(6)}  CLV ${num(s.predictedClv, 0).padStart(8)}  ${s.segment}`)
     for (const reason of s.reasons) lines.push(`      - ${reason.text}`)
   }
-  const [customerVersion, listsVersion] = input.versions
-  lines.push("", `stored ${scores.length.toLocaleString("en")} predictions as model version ${customerVersion.id} in ${redactUrl(input.db)}`)
-  lines.push(`  ${statusWord(customerVersion.status)}: ${input.decisions.customerScores.reason}`)
-  if (listsVersion && input.decisions.recommendations) {
-    lines.push(`recommendation lists: model version ${listsVersion.id}, ${statusWord(listsVersion.status)}: ${input.decisions.recommendations.reason}`)
-  }
-  if (input.reportPath) lines.push(`report: ${input.reportPath}`)
-  io.out(lines.join("\n") + "\n")
+  return lines
 }
 
 /** What happened to a new version, in words. */

@@ -12,6 +12,7 @@ import { UsageError, type CliIo } from "../io"
 import { createProgress } from "../progress"
 import { openStore } from "../with-store"
 import { printTrainingSummary } from "./train-summary"
+import { skippedLists } from "../../engine/skipped-parts"
 
 export const DEFAULT_DB = "sqlite:./medusa-ml.db"
 
@@ -50,7 +51,7 @@ export function registerTrain(program: Command, io: CliIo): void {
     .option("--map <column=field...>", "generic format: which column holds a field, e.g. --map Invoice=order_id", [])
     .option("--as-of <date>", "YYYY-MM-DD: use lines before this day, predict from it (default: the day after the last line)")
     .option("--horizon-days <n>", "days ahead for purchase probability, expected orders and spend", NUMBER_DEFAULTS.horizonDays)
-    .option("--churn-window-days <n>", "no order within this many days = churned", NUMBER_DEFAULTS.churnWindowDays)
+    .option("--churn-window-days <n>", "no order within this many days = churned (default: the horizon)")
     .option("--clv-horizon-days <n>", "days of future value in the lifetime value", NUMBER_DEFAULTS.clvHorizonDays)
     .option("--db <url>", "where to store the results: sqlite:PATH or postgres://…", DEFAULT_DB)
     .option("--seed <n>", "seed of every random choice", NUMBER_DEFAULTS.seed)
@@ -61,11 +62,13 @@ export function registerTrain(program: Command, io: CliIo): void {
 }
 
 export async function runTrain(given: TrainArgs, io: CliIo): Promise<void> {
-  const args = { ...NUMBER_DEFAULTS, ...given }
+  const { churnWindowDays: _, ...numberDefaults } = NUMBER_DEFAULTS
+  const args = { ...numberDefaults, ...given }
   const format = parseFormat(args.format)
   const settings = {
     horizonDays: setting(args.horizonDays, "--horizon-days", "horizonDays"),
-    churnWindowDays: setting(args.churnWindowDays, "--churn-window-days", "churnWindowDays"),
+    // the churn window follows the horizon unless given
+    churnWindowDays: args.churnWindowDays === undefined ? undefined : setting(args.churnWindowDays, "--churn-window-days", "churnWindowDays"),
     clvHorizonDays: setting(args.clvHorizonDays, "--clv-horizon-days", "clvHorizonDays"),
     seed: setting(args.seed, "--seed", "seed"),
     trials: setting(args.trials, "--trials", "trials"),
@@ -102,17 +105,20 @@ export async function runTrain(given: TrainArgs, io: CliIo): Promise<void> {
     const report = {
       ...outcome.output.report,
       data: outcome.data,
-      recommendations: outcome.output.recommendationsReport ?? { skipped: "the orders name fewer than two products" },
+      skipped: outcome.output.skipped,
+      recommendations: outcome.output.recommendationsReport ?? skippedLists(outcome.output.skipped),
       promotion: outcome.output.decisions,
       // measured by this process: the whole command, from reading to the stored results
       resources: { wallMs: Math.round(performance.now() - started), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) },
     }
     if (args.report) writeFileSync(args.report, JSON.stringify(report, null, 2))
     printTrainingSummary(io, {
-      report,
+      report: outcome.output.report,
+      data: outcome.data,
       scores: outcome.output.scores,
       versions: outcome.versions,
       decisions: outcome.output.decisions,
+      skipped: outcome.output.skipped,
       db: args.db,
       reportPath: args.report,
     })

@@ -84,12 +84,16 @@ export function compareWithChampion(
   history: OrderHistory
 ): ChampionComparison {
   const { models } = challenger
-  const deciding = models.churn ?? models.purchase
+  const purchaseTask = models.purchase
+  // a BG/NBD-only challenger is decided by the promotion rules (engine/promotion.ts), never compared here
+  if (!purchaseTask) throw new InvalidInputError("the challenger has no purchase classifier to compare", "challenger")
+  const deciding = models.churn ?? purchaseTask
   const metric = `${deciding.label}.${PROMOTION_METRIC}`
-  if (!champion) {
+  // a champion without classifiers (BG/NBD only) has nothing to compare on the window
+  if (!champion || !champion.purchase) {
     return { promote: true, decidedBy: deciding.label, metric, challenger: challengerFigure(deciding), champion: null, purchase: null, churn: null }
   }
-  const purchase = compareTask(models.purchase, champion, history)
+  const purchase = compareTask(purchaseTask, champion, history)
   const churn = models.churn ? compareTask(models.churn, champion, history) : null
   const decision = churn ?? purchase
   return { promote: decision.promote, decidedBy: decision.task, metric, challenger: decision.challenger, champion: decision.champion, purchase, churn }
@@ -114,7 +118,7 @@ function compareTask(task: ClassifierTask, champion: CustomerScoringModels, hist
   const raw = selectRows(createMatrix(rows.customerIds.length, FEATURE_COUNT, rows.values), picked)
   const countries = picked.map((row) => rows.countries[row])
   const own = task.label === "churn" ? champion.churn : champion.purchase
-  const judged = own ?? champion.purchase
+  const judged = own ?? champion.purchase!
   const probabilities = judged.preWindowModel.predictUncalibrated(classifierInputs(judged, raw, countries))
   // a champion without a churn model gives churn risk as 1 - purchase probability
   const scores = own ? probabilities : probabilities.map((p) => 1 - p)

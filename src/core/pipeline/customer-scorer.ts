@@ -16,7 +16,9 @@ import { classifierInputs, countryColumnNames, type TaskLabel } from "./classifi
 import { columnMedians, explainChurn } from "./explain-scores"
 import { parseCustomerModelsDocument, type SerializedClassifier } from "./model-bundle"
 import type { CustomerScore } from "./report"
-import { customerValues, type ValueModels } from "./value-models"
+import { customerValues, noOrderProbabilities, type ValueModels } from "./value-models"
+import { mapNoOrderProbability } from "./horizon-mapping"
+import type { Reason } from "../explain"
 
 /** Discount rate per month of the lifetime value: about 12.7% a year, a common cost of capital for a small retailer. */
 export const DEFAULT_MONTHLY_DISCOUNT = 0.01
@@ -54,8 +56,9 @@ export interface CustomerModelSettings {
 /** Everything scoring and comparisons read: what training returns, and what a stored version restores to. */
 export interface CustomerScoringModels {
   settings: CustomerModelSettings
-  purchase: ScoringClassifier
-  /** null: churn risk is 1 - purchase probability. */
+  /** null: no classifier (a store too young for one); purchase probability and churn risk come from BG/NBD alone. */
+  purchase: ScoringClassifier | null
+  /** null: churn risk is 1 - purchase probability (or BG/NBD's, without a purchase classifier). */
   churn: ScoringClassifier | null
   value: ValueModels
 }
@@ -98,20 +101,10 @@ export function scoreCustomersWith(models: CustomerScoringModels, history: Order
   const wanted = o.customerIds ? new Set(o.customerIds) : null
   const picked = wanted ? rows.customerIds.flatMap((id, i) => (wanted.has(id) ? [i] : [])) : null
   const pick = (X: Matrix): Matrix => (picked ? selectRows(X, picked) : X)
-  const churnTask = models.churn
-  const purchaseInputs = classifierInputs(models.purchase, raw, rows.countries)
-  const churnInputs = churnTask ? classifierInputs(churnTask, raw, rows.countries) : purchaseInputs
-  const purchaseX = pick(purchaseInputs)
-  const purchaseProbability = models.purchase.model.predictProba(purchaseX)
-  const predictChurn = churnTask
-    ? (X: Matrix) => churnTask.model.predictProba(X)
-    : (X: Matrix) => models.purchase.model.predictProba(X).map((p) => 1 - p)
-  const churnX = churnTask ? pick(churnInputs) : purchaseX
-  const churnRisk = predictChurn(churnX)
-  const featureNames = (churnTask ?? models.purchase).model.featureNames
-  const reasons = explainChurn(predictChurn, churnX, featureNames, { horizonDays: o.horizonDays, reference: columnMedians(churnInputs) })
   const values = customerValues(models.value, history, o, wanted ?? undefined)
   const indices = picked ?? rows.customerIds.map((_, i) => i)
+  const ids = indices.map((row) => rows.customerIds[row])
+  const { purchaseProbability, churnRisk, reasons } = classifierScores(models, history, o, { raw, countries: rows.countries, pick, ids })
   return indices.map((row, k) => {
     const customerId = rows.customerIds[row]
     const value = values.get(customerId)
@@ -125,6 +118,47 @@ export function scoreCustomersWith(models: CustomerScoringModels, history: Order
       reasons: reasons[k],
     }
   })
+}
+
+/**
+ * Purchase probability and churn risk of the picked rows, each in its target window (the
+ * horizon, the churn window): from the classifiers, mapped from their label windows when
+ * shorter (horizon-mapping.ts); from BG/NBD alone when there is no purchase classifier.
+ */
+function classifierScores(
+  models: CustomerScoringModels,
+  history: OrderHistory,
+  o: { asOf: number; horizonDays: number; churnWindowDays: number },
+  rows: { raw: Matrix; countries: string[]; pick: (X: Matrix) => Matrix; ids: string[] }
+): { purchaseProbability: Float64Array; churnRisk: Float64Array; reasons: Reason[][] } {
+  const { raw, countries, pick, ids } = rows
+  const purchaseTask = models.purchase
+  const churnTask = models.churn
+  const days = [o.horizonDays, o.churnWindowDays, purchaseTask?.windowDays ?? o.horizonDays, churnTask?.windowDays ?? o.churnWindowDays]
+  const bg = noOrderProbabilities(models.value, history, o.asOf, days)
+  const bgOf = (k: number) => bg.get(ids[k]) ?? [1, 1, 1, 1]
+  if (!purchaseTask) {
+    return {
+      purchaseProbability: Float64Array.from(ids, (_, k) => 1 - bgOf(k)[0]),
+      churnRisk: Float64Array.from(ids, (_, k) => bgOf(k)[1]),
+      reasons: ids.map(() => []),
+    }
+  }
+  const purchaseInputs = classifierInputs(purchaseTask, raw, countries)
+  const churnInputs = churnTask ? classifierInputs(churnTask, raw, countries) : purchaseInputs
+  const purchaseX = pick(purchaseInputs)
+  const rawPurchase = purchaseTask.model.predictProba(purchaseX)
+  const purchaseProbability = rawPurchase.map((p, k) => 1 - mapNoOrderProbability(1 - p, bgOf(k)[2], bgOf(k)[0]))
+  const predictChurn = churnTask
+    ? (X: Matrix) => churnTask.model.predictProba(X)
+    : (X: Matrix) => purchaseTask.model.predictProba(X).map((p) => 1 - p)
+  const churnX = churnTask ? pick(churnInputs) : purchaseX
+  const churnRisk = churnTask
+    ? predictChurn(churnX).map((p, k) => mapNoOrderProbability(p, bgOf(k)[3], bgOf(k)[1]))
+    : rawPurchase.map((p, k) => mapNoOrderProbability(1 - p, bgOf(k)[2], bgOf(k)[1]))
+  const featureNames = (churnTask ?? purchaseTask).model.featureNames
+  const reasons = explainChurn(predictChurn, churnX, featureNames, { horizonDays: o.horizonDays, reference: columnMedians(churnInputs) })
+  return { purchaseProbability, churnRisk, reasons }
 }
 
 /** RFM segments (quintiles over the rows) from raw feature rows. */
@@ -150,7 +184,7 @@ export function restoreCustomerModels(json: unknown): RestoredCustomerModels {
   const document = parseCustomerModelsDocument(json)
   return {
     settings: { ...document.settings },
-    purchase: restoreClassifier(document.purchase, "purchase"),
+    purchase: document.purchase ? restoreClassifier(document.purchase, "purchase") : null,
     churn: document.churn ? restoreClassifier(document.churn, "churn") : null,
     value: {
       bgnbd: loadPart("bgnbd", () => BgNbdModel.fromJSON(document.bgnbd)),

@@ -44,8 +44,9 @@ const bundleSchema = z.object({
   type: z.literal(CUSTOMER_MODELS_TYPE),
   version: z.literal(CUSTOMER_MODELS_VERSION),
   settings: settingsSchema,
-  purchase: classifierSchema,
-  /** null: churn risk is 1 - purchase probability. */
+  /** null: no classifier; purchase probability and churn risk from BG/NBD alone. */
+  purchase: classifierSchema.nullable(),
+  /** null: churn risk is 1 - purchase probability (or BG/NBD's). */
   churn: classifierSchema.nullable(),
   bgnbd: estimatorSchema,
   gammaGamma: estimatorSchema,
@@ -74,7 +75,7 @@ export function serializeCustomerModels(models: CustomerScoringModels): Serializ
     type: CUSTOMER_MODELS_TYPE,
     version: CUSTOMER_MODELS_VERSION,
     settings: { ...models.settings },
-    purchase: classifier(models.purchase),
+    purchase: models.purchase ? classifier(models.purchase) : null,
     churn: models.churn ? classifier(models.churn) : null,
     bgnbd: models.value.bgnbd.toJSON(),
     gammaGamma: models.value.gammaGamma.toJSON(),

@@ -1,66 +1,43 @@
 /**
- * Whether a store has enough data to train on: customers with orders, repeat buyers,
- * days of history and recent orders, against thresholds the caller gives (the plugin's
- * `readiness` options). Below any of them a training ends "not enough data" and says
- * what is missing, instead of producing models from noise. It also counts the orders
- * with an unpriced line (amount unknown), which no threshold applies to.
+ * Whether a store has enough data to train on, and what a training would produce: the
+ * figures (customers with orders, repeat buyers, days of history, recent orders) against
+ * the thresholds the caller gives (the plugin's `readiness` options), and the training
+ * plan (training-plan.ts) that the engine itself follows, part by part and rung by rung.
+ * `ready` is true when any part can be produced; `missing` lists every unmet threshold
+ * and `plan` says which parts and rungs a training gets today and what the next rung needs.
  */
-import { isPriced, orderKey, type OrderHistory } from "../data/types"
-import { DAY_MS } from "../time"
+import type { OrderHistory } from "../data/types"
+import { readinessFigures, RECENT_DAYS, type ReadinessFigures, type ReadinessThresholds } from "./readiness-figures"
+import { planTraining, type TrainingPlan } from "./training-plan"
 
-/** The window of "recent" orders. */
-export const RECENT_DAYS = 30
-
-export interface ReadinessThresholds {
-  minCustomersWithOrders: number
-  minRepeatCustomers: number
-  minHistoryDays: number
-  minRecentOrders: number
-}
-
-export interface ReadinessFigures {
-  customersWithOrders: number
-  repeatCustomers: number
-  historyDays: number
-  recentOrders: number
-  /** Orders with any line whose amount is unknown (`priced: false`); informational, no threshold. */
-  unpricedOrders: number
-}
+export { RECENT_DAYS, type ReadinessFigures, type ReadinessThresholds }
 
 export interface Readiness {
   ready: boolean
   figures: ReadinessFigures
   /** One plain sentence per unmet threshold. */
   missing: string[]
+  plan: TrainingPlan
 }
 
-/** Counts what the history holds before `asOf` and compares it with the thresholds. */
-export function checkReadiness(history: OrderHistory, asOf: number, thresholds: ReadinessThresholds): Readiness {
-  const ordersPerCustomer = new Map<string, Set<string>>()
-  const recent = new Set<string>()
-  const unpriced = new Set<string>()
-  let first = Infinity
-  let last = -Infinity
-  for (const line of history.lines) {
-    if (line.orderedAt >= asOf) break
-    const key = orderKey(line)
-    let orders = ordersPerCustomer.get(line.customerId)
-    if (!orders) ordersPerCustomer.set(line.customerId, (orders = new Set()))
-    orders.add(key)
-    if (line.orderedAt >= asOf - RECENT_DAYS * DAY_MS) recent.add(key)
-    if (!isPriced(line)) unpriced.add(key)
-    first = Math.min(first, line.orderedAt)
-    last = Math.max(last, line.orderedAt)
-  }
-  let repeatCustomers = 0
-  for (const orders of ordersPerCustomer.values()) if (orders.size >= 2) repeatCustomers += 1
-  const figures: ReadinessFigures = {
-    customersWithOrders: ordersPerCustomer.size,
-    repeatCustomers,
-    historyDays: ordersPerCustomer.size ? Math.floor((last - first) / DAY_MS) : 0,
-    recentOrders: recent.size,
-    unpricedOrders: unpriced.size,
-  }
+/** The label windows a training would ask for. */
+export interface ReadinessWindows {
+  horizonDays: number
+  /** @defaultValue the horizon */
+  churnWindowDays?: number
+}
+
+/** The readiness defaults' windows: a 90-day horizon, the churn window equal to it. */
+const DEFAULT_WINDOWS: ReadinessWindows = { horizonDays: 90 }
+
+/** Counts what the history holds before `asOf`, compares it with the thresholds and plans the training. */
+export function checkReadiness(
+  history: OrderHistory,
+  asOf: number,
+  thresholds: ReadinessThresholds,
+  windows: ReadinessWindows = DEFAULT_WINDOWS
+): Readiness {
+  const { products: _, ...figures } = readinessFigures(history, asOf)
   const missing: string[] = []
   const need = (have: number, atLeast: number, what: string) => {
     if (have < atLeast) missing.push(`${have} ${what} (at least ${atLeast} needed)`)
@@ -69,5 +46,10 @@ export function checkReadiness(history: OrderHistory, asOf: number, thresholds: 
   need(figures.repeatCustomers, thresholds.minRepeatCustomers, "customers with two or more orders")
   need(figures.historyDays, thresholds.minHistoryDays, "days between the first and the last order")
   need(figures.recentOrders, thresholds.minRecentOrders, `orders in the last ${RECENT_DAYS} days`)
-  return { ready: missing.length === 0, figures, missing }
+  const plan = planTraining(history, asOf, {
+    horizonDays: windows.horizonDays,
+    churnWindowDays: windows.churnWindowDays ?? windows.horizonDays,
+    thresholds,
+  })
+  return { ready: plan.anything, figures, missing, plan }
 }

@@ -5,6 +5,7 @@ import { isoDay } from "../time"
 import type { GroupQuality } from "./quality-breakdown"
 import type { CandidateReport, ClassifierTask } from "./classifier-task"
 import type { ValueModels } from "./value-models"
+import type { RungReport } from "./rung-report"
 
 export interface TaskReport {
   label: string
@@ -45,9 +46,12 @@ export interface TrainingReport {
   clvHorizonDays: number
   seed: number
   customersScored: number
-  purchase: TaskReport
-  /** The churn task; absent when churn risk is 1 - purchase probability (equal windows). */
+  /** The purchase classifier; null when none could be trained (scores from BG/NBD alone, see ladder). */
+  purchase: TaskReport | null
+  /** The churn task; absent when churn risk is 1 - purchase probability (equal windows) or BG/NBD's. */
   churn: TaskReport | null
+  /** Which rung of the label-window ladder produced each score, in figures and words; churn null when it follows purchase. */
+  ladder: { purchase: RungReport; churn: RungReport | null }
   bgnbd: { r: number; alpha: number; a: number; b: number; logLikelihood: number; timeUnit: "week" }
   gammaGamma: { p: number; q: number; gamma: number }
   segments: { segment: string; customers: number; predictedClv: number; expectedSpend: number }[]

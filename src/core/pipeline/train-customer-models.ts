@@ -13,6 +13,10 @@ import { DEFAULT_MONTHLY_DISCOUNT, scoreCustomersWith, segmentsOf, type Customer
 import { qualityByGroup } from "./quality-breakdown"
 import { segmentSummary, taskReport, valueModelReport, isoDay, type CustomerScore, type TrainingReport } from "./report"
 import { fitValueModels } from "./value-models"
+import { NotEnoughDataError } from "../errors"
+import { DAY_MS } from "../time"
+import { rungReport, type RungReport } from "./rung-report"
+import { planTraining, type TrainingPlan, type WindowPlan } from "./training-plan"
 
 export interface CustomerModelOptions {
   /** Epoch ms, exclusive: nothing at or after it is read. */
@@ -46,6 +50,11 @@ export interface CustomerModelOptions {
    * @defaultValue {@link DEFAULT_FEATURE_SETS}
    */
   featureSets?: FeatureSet[]
+  /**
+   * The label windows to train on (the readiness check's plan, so readiness and training agree).
+   * @defaultValue planned from the history alone
+   */
+  plan?: Pick<TrainingPlan, "purchase" | "churn">
   onProgress?: (stage: string, fraction: number) => void
   signal?: AbortSignal
   /** Clock for the stage timings (a fixed clock makes reports byte-identical). */
@@ -54,7 +63,8 @@ export interface CustomerModelOptions {
 
 /** The trained models; scoreCustomersWith scores with them, serializeCustomerModels stores them. */
 export interface CustomerModels extends CustomerScoringModels {
-  purchase: ClassifierTask
+  /** null: no classifier could be trained (scores from BG/NBD alone). */
+  purchase: ClassifierTask | null
   churn: ClassifierTask | null
 }
 
@@ -99,7 +109,6 @@ export async function trainCustomerModels(history: OrderHistory, options: Custom
   const now = o.now ?? (() => performance.now())
   const random = createRandom(o.seed)
   const timings: Record<string, number> = {}
-  const separateChurn = o.churnWindowDays !== o.horizonDays
   const stage = async <T>(name: string, run: () => T | Promise<T>): Promise<T> => {
     const start = now()
     o.onProgress?.(name, 0)
@@ -123,11 +132,23 @@ export async function trainCustomerModels(history: OrderHistory, options: Custom
     now: o.now,
   })
 
-  const purchase = await stage("purchase", () => trainClassifierTask(history, taskOptions("purchase", o.horizonDays)))
-  const churn = separateChurn
-    ? await stage("churn", () => trainClassifierTask(history, taskOptions("churn", o.churnWindowDays)))
-    : null
   const value = await stage("value", () => fitValueModels(history, { asOf: o.asOf }))
+  const plan = o.plan ?? planTraining(history, o.asOf, { horizonDays: o.horizonDays, churnWindowDays: o.churnWindowDays, thresholds: PERMISSIVE })
+  const historyDays = history.lines.length ? Math.floor((o.asOf - history.firstAt) / DAY_MS) : 0
+  const classifier = async (window: WindowPlan): Promise<{ task: ClassifierTask | null; rung: RungReport }> => {
+    if (window.windowDays === null) return { task: null, rung: rungReport(window, null) }
+    try {
+      const task = await stage(window.label, () => trainClassifierTask(history, taskOptions(window.label, window.windowDays!)))
+      return { task, rung: rungReport(window, task, historyDays) }
+    } catch (error) {
+      // a classifier that cannot be trained leaves the value models, segments and lists standing
+      if (!(error instanceof NotEnoughDataError)) throw error
+      const why = `the classifier could not be trained: ${error.missing.join("; ")}`
+      return { task: null, rung: rungReport({ ...window, windowDays: null, rung: "bgnbd", why, next: window.next }, null) }
+    }
+  }
+  const purchase = await classifier(plan.purchase)
+  const churn = plan.churn && purchase.task ? await classifier(plan.churn) : null
   const settings = {
     asOf: o.asOf,
     horizonDays: o.horizonDays,
@@ -135,8 +156,10 @@ export async function trainCustomerModels(history: OrderHistory, options: Custom
     clvHorizonDays: o.clvHorizonDays,
     monthlyDiscount: o.monthlyDiscount ?? DEFAULT_MONTHLY_DISCOUNT,
   }
-  const models: CustomerModels = { settings, purchase, churn, value }
+  const models: CustomerModels = { settings, purchase: purchase.task, churn: churn?.task ?? null, value }
   const scores = await stage("scoring", () => scoreCustomersWith(models, history, settings))
+  const churnRung =
+    churn?.rung ?? (plan.churn ? rungReport({ ...plan.churn, windowDays: null, rung: "bgnbd", why: purchase.rung.why ?? "no churn classifier", next: plan.churn.next }, null) : null)
   const report: TrainingReport = {
     asOf: isoDay(o.asOf),
     horizonDays: o.horizonDays,
@@ -144,14 +167,18 @@ export async function trainCustomerModels(history: OrderHistory, options: Custom
     clvHorizonDays: o.clvHorizonDays,
     seed: o.seed,
     customersScored: scores.length,
-    purchase: breakdown(purchase),
-    churn: churn ? breakdown(churn) : null,
+    purchase: purchase.task ? breakdown(purchase.task) : null,
+    churn: churn?.task ? breakdown(churn.task) : null,
+    ladder: { purchase: purchase.rung, churn: churnRung },
     ...valueModelReport(value),
     segments: segmentSummary(scores),
     timings,
   }
   return { scores, report, models }
 }
+
+/** Thresholds that let the plan decide on windows alone (the engine passes the store's readiness plan instead). */
+const PERMISSIVE = { minCustomersWithOrders: 1, minRepeatCustomers: 0, minHistoryDays: 0, minRecentOrders: 0 }
 
 function breakdown(task: ClassifierTask) {
   const { validation } = task

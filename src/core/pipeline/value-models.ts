@@ -14,6 +14,7 @@ import {
   type PurchaseEvent,
 } from "../probabilistic/customer-summary"
 import { fitGammaGamma, type GammaGammaModel } from "../probabilistic/gamma-gamma"
+import { probabilityOfNoPurchase } from "../probabilistic/bgnbd-no-purchase"
 
 /** Weeks, as in the papers: day-level time units make the optimiser's scale awkward. */
 export const VALUE_MODEL_TIME_UNIT_DAYS = 7
@@ -109,4 +110,26 @@ export function customerValues(
     })
   }
   return byCustomer
+}
+
+/**
+ * Per customer, BG/NBD's P(no order within `days`) from their summary as of `asOf`: what
+ * maps a classifier of a shorter label window to the horizon (horizon-mapping.ts), and the
+ * purchase probability itself when no classifier could be trained.
+ */
+export function noOrderProbabilities(
+  models: ValueModels,
+  history: OrderHistory,
+  asOf: number,
+  days: readonly number[]
+): Map<string, number[]> {
+  const { bgnbd } = models
+  const out = new Map<string, number[]>()
+  for (const s of valueSummaries(history, asOf, bgnbd.timeUnitDays)) {
+    out.set(
+      s.customerId,
+      days.map((d) => probabilityOfNoPurchase(bgnbd, d / bgnbd.timeUnitDays, s.x, s.tx, s.T))
+    )
+  }
+  return out
 }

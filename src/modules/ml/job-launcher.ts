@@ -150,7 +150,9 @@ export class JobLauncher {
   private trainInline(payload: TrainPayloadInput): void {
     const run = (this.inlineTraining ?? Promise.resolve()).then(async () => {
       const outcome = await runTraining(trainPayloadSchema.parse(payload), { store: this.runtime.store, loadHistory: this.loader() })
-      if (outcome.output.decisions.customerScores.promote) await syncGroupsLogged(this.runtime, this.runtime.log)
+      const decision = outcome.output.decisions.customerScores
+      if (!decision) return
+      if (decision.promote) await syncGroupsLogged(this.runtime, this.runtime.log)
       else await rescoreCustomers(this.runtime.store, this.loader(), { source: STORE_SOURCE, customerIds: outcome.output.scores.map((s) => s.customerId), asOf: outcome.asOf })
     })
     this.inlineTraining = run.catch(() => undefined)

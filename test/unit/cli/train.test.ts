@@ -67,7 +67,9 @@ describe("medusa-ml train and export predictions", () => {
     const models = await runCli(["models", "--db", db])
     expect(models.code).toBe(0)
     const lines = models.stdout.trim().split("\n")
-    expect(lines).toHaveLength(2)
+    // one line per version, and under the customer model the rung its scores rest on
+    expect(lines).toHaveLength(3)
+    expect(lines).toContain("    purchase: trained on 1 year and 1 month of orders; validated on a 90-day window")
     expect(lines.some((l) => /customer-scores\s+champion/.test(l) && l.includes("PR-AUC"))).toBe(true)
     expect(lines.some((l) => /recommendations\s+champion/.test(l))).toBe(true)
     const promote = await runCli(["promote", "mlver_nope", "--db", db])

@@ -19,7 +19,6 @@ describe("plugin options", () => {
       queuePrefix: "medusa-ml",
       store: "medusa",
       horizonDays: 90,
-      churnWindowDays: 90,
       clvHorizonDays: 365,
       retrainCron: "0 3 * * *",
       seed: 42,

@@ -24,7 +24,6 @@ describe("job payloads", () => {
     const payload = parsePayload("train", trainPayloadSchema, { version: PAYLOAD_VERSION, trigger: "admin", source })
     expect(payload.settings).toEqual({
       horizonDays: 90,
-      churnWindowDays: 90,
       clvHorizonDays: 365,
       seed: 42,
       trials: 24,

@@ -45,10 +45,23 @@ export interface CustomerCard {
   last_name: string | null
 }
 
+/** Which rung of the label-window ladder gave a score: full windows, shorter ones mapped to the horizon, BG/NBD alone. */
+export interface ScoreRung {
+  rung: "full" | "shorter" | "bgnbd" | "none"
+  /** What the score rests on, in a merchant's words ("trained on 4 months of orders; validated on a 30-day window"). */
+  text: string
+  /** What the next rung up needs ("about 210 days of orders"); null on full windows. */
+  next: string | null
+  window_days: number | null
+  target_days: number
+}
+
 export interface ModelRef {
   id: string
   data_cutoff: string | null
   created_at: string | null
+  /** Per score, the rung that produced it; null for versions stored before the ladder. */
+  ladder: { purchase: ScoreRung; churn: ScoreRung | null } | null
 }
 
 /** Why a customer has no prediction in the current customer model. */
@@ -166,6 +179,13 @@ export interface Readiness {
   }
   recent_days: number
   missing: string[]
+  /** What a training would build today, part by part, and the classifiers' rung with what the next one needs. */
+  plan: {
+    recommendations: { ready: boolean; why: string | null }
+    values: { ready: boolean; why: string | null }
+    purchase: { rung: ScoreRung["rung"]; window_days: number | null; target_days: number; why: string | null; next: string | null }
+    churn: { rung: ScoreRung["rung"]; window_days: number | null; target_days: number; why: string | null; next: string | null } | null
+  }
   currencies_without_rate?: Record<string, number>
 }
 

@@ -1,12 +1,15 @@
 /** How the admin routes show the plugin's records: snake_case JSON, dates as ISO strings. */
 import { RECENT_DAYS, type Readiness, type ReadinessThresholds } from "../../../core/pipeline/readiness"
+import type { TrainingPlan } from "../../../core/pipeline/training-plan"
 import { riskBandOf } from "../../../core/segments/risk-bands"
 import type { CustomerPrediction, TrainingRun } from "../../../models"
 import type { DataReport, ModelVersionSummary } from "../../../modules/ml/reads"
 import type {
   ChurnRow,
   CustomerCard,
+  ModelRef as ModelRefJson,
   ModelVersion as ModelVersionJson,
+  ScoreRung,
   Prediction,
   Readiness as ReadinessJson,
   TrainingRun as TrainingRunJson,
@@ -74,6 +77,24 @@ export function trainingRunJson(run: TrainingRun): TrainingRunJson {
   }
 }
 
+/** A stored version's ladder (metrics.ladder, see core/pipeline/rung-report), or null for versions stored before it. */
+export function ladderJson(metrics: unknown): ModelRefJson["ladder"] {
+  const ladder = (metrics as { ladder?: { purchase?: unknown; churn?: unknown } } | null)?.ladder
+  const rung = (value: unknown): ScoreRung | null => {
+    const r = value as { rung?: unknown; text?: unknown; next?: unknown; windowDays?: unknown; targetDays?: unknown } | null
+    if (!r || typeof r.text !== "string" || typeof r.rung !== "string") return null
+    return {
+      rung: r.rung as ScoreRung["rung"],
+      text: r.text,
+      next: typeof r.next === "string" ? r.next : null,
+      window_days: typeof r.windowDays === "number" ? r.windowDays : null,
+      target_days: Number(r.targetDays),
+    }
+  }
+  const purchase = rung(ladder?.purchase)
+  return purchase ? { purchase, churn: rung(ladder?.churn) } : null
+}
+
 export function iso(date: Date | null): string | null {
   return date ? date.toISOString() : null
 }
@@ -99,6 +120,17 @@ export function readinessJson(readiness: Readiness, thresholds: ReadinessThresho
     },
     recent_days: RECENT_DAYS,
     missing: readiness.missing,
+    plan: planJson(readiness.plan),
     ...(withoutRate && Object.keys(withoutRate).length > 0 ? { currencies_without_rate: withoutRate } : {}),
+  }
+}
+
+function planJson(plan: Readiness["plan"]): ReadinessJson["plan"] {
+  const window = (w: TrainingPlan["purchase"]) => ({ rung: w.rung, window_days: w.windowDays, target_days: w.targetDays, why: w.why, next: w.next })
+  return {
+    recommendations: { ...plan.recommendations },
+    values: { ...plan.value },
+    purchase: window(plan.purchase),
+    churn: plan.churn ? window(plan.churn) : null,
   }
 }

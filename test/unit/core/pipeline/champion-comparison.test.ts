@@ -35,7 +35,7 @@ describe("compareWithChampion", () => {
 
   it("promotes the first version, judged by the tuner's figure of its model fitted before the window", () => {
     const comparison = compareWithChampion(challenger, null, orders)
-    const task = challenger.models.purchase
+    const task = challenger.models.purchase!
     const preWindow = prAuc(task.validation.y, task.preWindowModel.predictUncalibrated(task.validation.inputs))
     const refitted = prAuc(task.validation.y, task.model.predictUncalibrated(task.validation.inputs))
     expect(comparison).toMatchObject({ promote: true, decidedBy: "purchase", metric: "purchase.prAuc", champion: null, purchase: null, churn: null })
@@ -47,7 +47,7 @@ describe("compareWithChampion", () => {
   it("ties a model with itself, restored from storage, and keeps the champion", () => {
     const comparison = compareWithChampion(challenger, asChampion(challenger), orders)
     expect(comparison.purchase).toMatchObject({ task: "purchase", metric: "prAuc", windowDays: 90, championOverlapDays: 0 })
-    expect(comparison.purchase?.rows).toBe(challenger.models.purchase.validation.y.length)
+    expect(comparison.purchase?.rows).toBe(challenger.models.purchase!.validation.y.length)
     expect(comparison.purchase?.cutoff).toBe(asOf - 90 * DAY_MS)
     expect(comparison.champion).toBe(comparison.challenger)
     expect(comparison.promote).toBe(false)
@@ -70,14 +70,14 @@ describe("compareWithChampion", () => {
     expect(comparison).toMatchObject({ decidedBy: "churn", metric: "churn.prAuc" })
     expect(comparison.churn).toMatchObject({ task: "churn", windowDays: 60, cutoff: asOf - 60 * DAY_MS, rows: churnTask.validation.y.length })
     expect(comparison.challenger).toBe(churnTask.tuned.winner.candidateMetrics.prAuc)
-    expect(comparison.purchase?.challenger).toBe(withChurn.models.purchase.tuned.winner.candidateMetrics.prAuc)
+    expect(comparison.purchase?.challenger).toBe(withChurn.models.purchase!.tuned.winner.candidateMetrics.prAuc)
     expect(comparison.promote).toBe(comparison.churn!.promote)
     // the champion's churn risk: 1 - its pre-window purchase probability, at the churn cutoff
     const champion = asChampion(challenger)
     const rows = buildFeatureRows(orders, churnTask.validation.cutoff, { horizonDays: 90 })
     expect(rows.customerIds).toEqual(churnTask.validation.customerIds)
-    const inputs = classifierInputs(champion.purchase, createMatrix(rows.customerIds.length, FEATURE_COUNT, rows.values), rows.countries)
-    const risk = champion.purchase.preWindowModel.predictUncalibrated(inputs).map((p) => 1 - p)
+    const inputs = classifierInputs(champion.purchase!, createMatrix(rows.customerIds.length, FEATURE_COUNT, rows.values), rows.countries)
+    const risk = champion.purchase!.preWindowModel.predictUncalibrated(inputs).map((p) => 1 - p)
     expect(comparison.churn!.champion).toBe(prAuc(churnTask.validation.y, risk))
     // against itself with a churn model, the churn figures tie too
     expect(compareWithChampion(withChurn, asChampion(withChurn), orders).churn).toMatchObject({ promote: false, champion: comparison.challenger })
@@ -91,8 +91,8 @@ describe("compareWithChampion", () => {
   }, 60_000)
 
   it("refuses a history without the challenger's validation customers", () => {
-    const cutoff = challenger.models.purchase.validation.cutoff
-    const missing = challenger.models.purchase.validation.customerIds[0]
+    const cutoff = challenger.models.purchase!.validation.cutoff
+    const missing = challenger.models.purchase!.validation.customerIds[0]
     const other = buildOrderHistory(orders.lines.filter((l) => l.customerId !== missing || l.orderedAt >= cutoff))
     expect(() => compareWithChampion(challenger, asChampion(challenger), other)).toThrow(InvalidInputError)
   })

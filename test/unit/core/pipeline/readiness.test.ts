@@ -27,11 +27,16 @@ const asOf = START + 120 * DAY_MS
 describe("checkReadiness", () => {
   it("counts customers, repeat buyers, days of history and recent orders before as-of", () => {
     const readiness = checkReadiness(history, asOf, { minCustomersWithOrders: 3, minRepeatCustomers: 1, minHistoryDays: 95, minRecentOrders: 1 })
-    expect(readiness).toEqual({
-      ready: true,
+    const { plan, ...rest } = readiness
+    // every threshold is met, but no part can be built: one product (no lists) and one repeat buyer (Gamma-Gamma needs 3)
+    expect(rest).toEqual({
+      ready: false,
       figures: { customersWithOrders: 3, repeatCustomers: 1, historyDays: 95, recentOrders: 1, unpricedOrders: 0 },
       missing: [],
     })
+    expect(plan.recommendations.why).toBe("1 products ordered (at least 2 needed)")
+    expect(plan.value.why).toBe("1 customers with two or more orders (at least 3 needed)")
+    expect(plan.purchase.rung).toBe("none")
   })
 
   it("lists every unmet threshold in plain words", () => {
@@ -59,10 +64,11 @@ describe("checkReadiness", () => {
     const thresholds = { minCustomersWithOrders: 3, minRepeatCustomers: 2, minHistoryDays: 95, minRecentOrders: 1 }
     const readiness = checkReadiness(withUnpriced, asOf, thresholds)
     expect(readiness.figures).toEqual({ customersWithOrders: 3, repeatCustomers: 2, historyDays: 95, recentOrders: 1, unpricedOrders: 2 })
-    expect(readiness.ready).toBe(true)
+    expect(readiness.missing).toEqual([])
     // the same orders all priced give the same figures but for the count
     const allPriced = buildOrderHistory(withUnpriced.lines.map(({ priced: _, ...rest }) => rest))
-    expect(checkReadiness(allPriced, asOf, thresholds)).toEqual({ ...readiness, figures: { ...readiness.figures, unpricedOrders: 0 } })
+    const priced = checkReadiness(allPriced, asOf, thresholds)
+    expect({ ...priced, plan: null }).toEqual({ ...readiness, plan: null, figures: { ...readiness.figures, unpricedOrders: 0 } })
   })
 
   it("treats an empty history as missing everything it needs", () => {

@@ -18,7 +18,7 @@ function withoutTimings(result: CustomerModelsResult) {
     report: {
       ...result.report,
       timings: {},
-      purchase: { ...result.report.purchase, candidates: candidates(result.report.purchase.candidates) },
+      purchase: { ...result.report.purchase, candidates: candidates(result.report.purchase!.candidates) },
     },
   }
 }
@@ -54,7 +54,8 @@ describe("trainCustomerModels", () => {
   })
 
   it("reports the chosen model with validation figures, value-model parameters and segments", () => {
-    const { purchase, churn, bgnbd, gammaGamma, segments } = first.report
+    const { churn, bgnbd, gammaGamma, segments } = first.report
+    const purchase = first.report.purchase!
     expect(churn).toBeNull()
     expect(purchase.candidates.length).toBe(6)
     expect(purchase.metrics.rocAuc).toBeGreaterThan(0.6)

@@ -17,5 +17,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
   const { history, data } = await ml.jobs.loader()(STORE_SOURCE, {})
   const asOf = history.lines.length > 0 ? dayAfter(history.lastAt) : Date.now()
   const thresholds = ml.options.readiness
-  res.json({ readiness: readinessJson(checkReadiness(history, asOf, thresholds), thresholds, asOf, data) })
+  // the training's own windows, so readiness shows the plan a training will follow
+  const windows = { horizonDays: ml.options.horizonDays, churnWindowDays: ml.options.churnWindowDays ?? ml.options.horizonDays }
+  res.json({ readiness: readinessJson(checkReadiness(history, asOf, thresholds, windows), thresholds, asOf, data) })
 }

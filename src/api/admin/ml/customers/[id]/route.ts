@@ -5,7 +5,7 @@ import { ML_MODULE } from "../../../../../modules/ml"
 import type MlModuleService from "../../../../../modules/ml/service"
 import { customerOrderDates, customersById, queryOf } from "../../medusa-records"
 import type { CustomerInsight } from "../../response-types"
-import { iso, predictionJson } from "../../responses"
+import { iso, ladderJson, predictionJson } from "../../responses"
 import { notScoredReason } from "./not-scored"
 
 /**
@@ -20,7 +20,12 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
 
   const ml = req.scope.resolve<MlModuleService>(ML_MODULE)
   const champion = await ml.reads.customerModel()
-  const model = champion && { id: champion.id, data_cutoff: iso(champion.dataCutoff), created_at: iso(champion.createdAt) }
+  const model = champion && {
+    id: champion.id,
+    data_cutoff: iso(champion.dataCutoff),
+    created_at: iso(champion.createdAt),
+    ladder: ladderJson(champion.metrics),
+  }
   const prediction = champion ? await ml.reads.prediction(champion.id, id) : null
   if (!prediction || !model) {
     const orders = champion ? await customerOrderDates(query, id) : []
