@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs"
 import path from "node:path"
 
-/** The shared datasets folder, beside the repository (never copied into it). */
-export const DATASETS_DIR = path.resolve(__dirname, "../../shared/datasets")
+/** The shared datasets folder, beside the repository (never copied into it); MEDUSA_ML_DATASETS points elsewhere (a checkout one level deeper). */
+export const DATASETS_DIR = process.env.MEDUSA_ML_DATASETS ?? path.resolve(__dirname, "../../shared/datasets")
 
 /** The path of a dataset file; throws a clear error when the datasets folder or the file is missing. */
 export function datasetFile(relative: string): string {

@@ -1,4 +1,5 @@
 /** How the admin routes show the plugin's records: snake_case JSON, dates as ISO strings. */
+import { versionConfidence } from "../../../core/pipeline/confidence"
 import { RECENT_DAYS, type Readiness, type ReadinessThresholds } from "../../../core/pipeline/readiness"
 import { riskBandOf } from "../../../core/segments/risk-bands"
 import type { DataReport } from "../../../engine/history-source"
@@ -57,6 +58,8 @@ export function modelVersionJson(v: ModelVersionSummary) {
     status: v.status,
     learner: v.learner,
     metrics: v.metrics,
+    /** Per classifier task: validation intervals, sample sizes, whether it separates customers beyond chance, in words. */
+    confidence: versionConfidence(v.metrics),
     hyperparameters: v.hyperparameters,
     training_run_id: v.trainingRunId,
     data_cutoff: iso(v.dataCutoff),
