@@ -10,11 +10,11 @@ export interface CliRun {
   wallMs: number
 }
 
-/** Runs the medusa-ml command as a user would, in its own process. */
-export function runCli(args: string[], options: { timeoutMs?: number } = {}): Promise<CliRun> {
+/** Runs the medusa-ml command as a user would, in its own process (in `cwd`, this process's directory by default). */
+export function runCli(args: string[], options: { timeoutMs?: number; cwd?: string } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now()
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NODE_OPTIONS: "" } })
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NODE_OPTIONS: "" }, cwd: options.cwd })
     let stdout = ""
     let stderr = ""
     child.stdout.on("data", (chunk) => (stdout += chunk))

@@ -1,15 +1,8 @@
 import { createWriteStream, type WriteStream } from "node:fs"
 import { once } from "node:events"
+import { csvLine } from "../core/data/csv-fields"
 
-/** One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
-export function csvField(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? "" : String(value)
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
-
-export function csvLine(values: readonly (string | number | null | undefined)[]): string {
-  return values.map(csvField).join(",") + "\n"
-}
+export { csvField, csvLine } from "../core/data/csv-fields"
 
 /** Writes rows to a file with back-pressure; `close()` resolves once everything is on disk. */
 export class CsvFileWriter {

@@ -6,7 +6,7 @@
 import { createReadStream, statSync } from "node:fs"
 import { readOrders, type OrderFormat, type OrderHistory, type ReadSummary } from "../core/data"
 import { InvalidInputError } from "../core/errors"
-import type { HistorySource } from "../queue/payloads"
+import type { HistorySource } from "./payloads"
 
 /** What the training report says about the data, at least these counts. */
 export interface DataReport {

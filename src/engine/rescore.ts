@@ -5,7 +5,7 @@
  */
 import { dayAfter } from "../core/time"
 import { restoreCustomerModels, scoreCustomersWith, type RestoredCustomerModels } from "../core/pipeline/customer-scorer"
-import type { HistorySource } from "../queue/payloads"
+import type { HistorySource } from "./payloads"
 import type { MlStore } from "../store/ml-store"
 import type { HistoryLoader } from "./history-source"
 import { CUSTOMER_SCORES_TASK, predictionRows } from "./save-customer-scores"

@@ -8,9 +8,9 @@ import type { ModelVersion } from "../models"
 import type { CustomerScore } from "../core/pipeline/report"
 import type { MlStore, NewPrediction, SaveVersionInput } from "../store/ml-store"
 import { toJson, toJsonObject } from "./json"
+import { CUSTOMER_SCORES_TASK } from "./names"
 
-/** The task whose champion holds the customer predictions. */
-export const CUSTOMER_SCORES_TASK = "customer-scores"
+export { CUSTOMER_SCORES_TASK } from "./names"
 
 export interface SaveScoresOptions {
   asOf: number

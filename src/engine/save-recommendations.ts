@@ -6,8 +6,9 @@ import type { RecommendationResult } from "../core/pipeline/train-recommendation
 import type { ModelVersion } from "../models"
 import type { MlStore, SaveVersionInput } from "../store/ml-store"
 import { toJsonObject } from "./json"
+import { RECOMMENDATIONS_TASK } from "./names"
 
-export const RECOMMENDATIONS_TASK = "recommendations"
+export { RECOMMENDATIONS_TASK } from "./names"
 
 export interface SaveRecommendationsOptions {
   asOf: number

@@ -38,12 +38,15 @@ export function trainInWorkerThread(input: TrainingWorkInput, onProgress: WorkPr
 /**
  * The code a thread starts with: the compiled module as it is, or (from a clone of the
  * repository, where the sources are TypeScript) the same module through ts-node and swc.
+ * Evaluated code resolves bare names from the working directory, so ts-node is named by
+ * the path this package resolves it to: the command works from any directory.
  */
 function threadBootstrap(file: string): string {
   const target = JSON.stringify(file)
   if (!file.endsWith(".ts")) return `require(${target})`
+  const tsNode = JSON.stringify(require.resolve("ts-node"))
   const project = JSON.stringify(path.resolve(__dirname, "../../tsconfig.json"))
-  return `require("ts-node").register({ project: ${project}, transpileOnly: true, swc: true }); require(${target})`
+  return `require(${tsNode}).register({ project: ${project}, transpileOnly: true, swc: true }); require(${target})`
 }
 
 /**

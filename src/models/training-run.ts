@@ -7,7 +7,7 @@ export type TrainingRunStatus = "queued" | "running" | "succeeded" | "failed" | 
 export interface TrainingRun {
   id: string
   status: TrainingRunStatus
-  /** What started it: "cli", "admin", "schedule", "event". */
+  /** What started it: one of TRIGGERS (engine/names). */
   trigger: string
   /** The current stage, e.g. "reading", "features", "tuning", "scoring", "writing". */
   stage: string | null

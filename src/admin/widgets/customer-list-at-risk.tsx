@@ -86,6 +86,6 @@ function CustomerListAtRiskWidget() {
   )
 }
 
-export const config = defineWidgetConfig({ zone: "customer.list.before", id: "medusa-ml:customers-at-risk" })
+export const config = defineWidgetConfig({ zone: "customer.list", id: "medusa-ml:customers-at-risk" })
 
 export default CustomerListAtRiskWidget

@@ -44,6 +44,6 @@ function CustomerMlInsightsWidget({ data }: DetailWidgetProps<HttpTypes.AdminCus
   )
 }
 
-export const config = defineWidgetConfig({ zone: "customer.details.after", id: "medusa-ml:customer-insights" })
+export const config = defineWidgetConfig({ zone: "customer.details", id: "medusa-ml:customer-insights" })
 
 export default CustomerMlInsightsWidget

@@ -66,6 +66,6 @@ function OrderCustomerRiskWidget({ data }: DetailWidgetProps<HttpTypes.AdminOrde
   )
 }
 
-export const config = defineWidgetConfig({ zone: "order.details.side.after", id: "medusa-ml:order-customer-risk" })
+export const config = defineWidgetConfig({ zone: "order.details.side", id: "medusa-ml:order-customer-risk" })
 
 export default OrderCustomerRiskWidget

@@ -63,6 +63,6 @@ function ProductMlRecommendationsWidget({ data }: DetailWidgetProps<HttpTypes.Ad
   )
 }
 
-export const config = defineWidgetConfig({ zone: "product.details.after", id: "medusa-ml:product-recommendations" })
+export const config = defineWidgetConfig({ zone: "product.details", id: "medusa-ml:product-recommendations" })
 
 export default ProductMlRecommendationsWidget

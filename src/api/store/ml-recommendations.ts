@@ -7,11 +7,9 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { answerStorefront, listsFor, productsIn, restrictLists, type StorefrontContext } from "../../core/serving/storefront-lists"
 import { indexStoredLists, type StoredLists } from "../../core/serving/stored-lists"
-import { RECOMMENDATIONS_TASK } from "../../engine/save-recommendations"
 import type { GraphQuery } from "../../medusa/graph-query"
 import { readShownProducts, type ShownProduct } from "../../medusa/storefront-products"
 import { ML_MODULE, type MlModuleService } from "../../modules/ml"
-import { readSelectedLists } from "../../store/storefront-list-queries"
 
 /** A recommended product, ready to render. */
 export interface StoreRecommendation extends ShownProduct {
@@ -46,8 +44,8 @@ export async function recommendFor(
 ): Promise<StoreRecommendationsResponse> {
   const ml = scope.resolve<MlModuleService>(ML_MODULE)
   const query = scope.resolve<GraphQuery>(ContainerRegistrationKeys.QUERY)
-  const champion = await ml.store.champion(RECOMMENDATIONS_TASK)
-  const lists: StoredLists = champion ? indexStoredLists(await readSelectedLists(ml.store.source, champion.id, listsFor(context))) : new Map()
+  const champion = await ml.reads.recommendationsModel()
+  const lists: StoredLists = champion ? indexStoredLists(await ml.reads.selectedLists(champion.id, listsFor(context))) : new Map()
   const candidates = productsIn(lists)
   if (context.kind === "product") candidates.add(context.productId)
   const shown = await readShownProducts(query, candidates, options.salesChannelIds)

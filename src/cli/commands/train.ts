@@ -4,7 +4,7 @@ import { ORDER_FORMATS, type OrderFormat } from "../../core/data"
 import { InvalidInputError } from "../../core/errors"
 import { historyLoader, type HistoryLoader } from "../../engine/history-source"
 import { runTraining } from "../../engine/run-training"
-import { parsePayload, PAYLOAD_VERSION, trainPayloadSchema } from "../../queue/payloads"
+import { JOB_NAMES, parsePayload, PAYLOAD_VERSION, trainPayloadSchema } from "../../engine/payloads"
 import { TRAINING_BOUNDS } from "../../config/training-bounds"
 import { checkReadableFile, checkWritableFile, parseColumnMap, parseDay, parseDb, parseWholeNumber } from "../arguments"
 import { UsageError, type CliIo } from "../io"
@@ -78,7 +78,7 @@ export async function runTrain(given: TrainArgs, io: CliIo): Promise<void> {
 
   const started = performance.now()
   // the same payload a `train` job carries; the CLI runs it inline
-  const payload = parsePayload("train", trainPayloadSchema, {
+  const payload = parsePayload(JOB_NAMES.train, trainPayloadSchema, {
     version: PAYLOAD_VERSION,
     trigger: "cli",
     source: { kind: "orders-file", path: args.orders, format, map },

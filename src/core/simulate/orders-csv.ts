@@ -9,13 +9,13 @@
  * in chunks of about CHUNK_CHARS characters, so a caller can stream it to a file.
  */
 import { InvalidInputError } from "../errors"
+import { csvField } from "../data/csv-fields"
 import type { OrderLine } from "../data/types"
 
 export const GENERIC_CSV_HEADER =
   "order_id,customer_id,ordered_at,product_id,quantity,unit_price,title,category,country,currency"
 
 const CHUNK_CHARS = 65_536
-const NEEDS_QUOTES = /[",\r\n]/
 
 export function writeOrdersCsv(lines: readonly OrderLine[], write: (chunk: string) => void): void {
   let chunk = `${GENERIC_CSV_HEADER}\n`
@@ -45,12 +45,6 @@ function csvRow(line: OrderLine, index: number): string {
     csvField(line.country),
     csvField(line.currency),
   ].join(",")
-}
-
-/** RFC 4180: quote a field that holds a comma, a quote or a line break, doubling its quotes. */
-function csvField(value: string | undefined): string {
-  if (value === undefined) return ""
-  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value
 }
 
 function isoTimestamp(at: number): string {

@@ -4,12 +4,11 @@
  * own workflows, so merchants can aim promotions and price lists at them. Runs after a
  * scoring changed the champion's predictions; off unless the option enables it.
  */
-import { container } from "@medusajs/framework"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createCustomerGroupsWorkflow, linkCustomersToCustomerGroupWorkflow } from "@medusajs/medusa/core-flows"
 import { groupMembers, membershipChanges } from "../../core/segments/group-membership"
-import { CUSTOMER_SCORES_TASK } from "../../engine/save-customer-scores"
+import { CUSTOMER_SCORES_TASK } from "../../engine/names"
 import type { GraphQuery } from "../../medusa"
+import { applicationContainer, applicationQuery } from "./application"
 import type { MlRuntime } from "./runtime"
 
 const ID_CHUNK = 500
@@ -19,7 +18,7 @@ export async function syncCustomerGroups(runtime: Pick<MlRuntime, "store" | "opt
   if (!enabled) return
   const champion = await runtime.store.champion(CUSTOMER_SCORES_TASK)
   if (!champion) return
-  const query = container.resolve<GraphQuery>(ContainerRegistrationKeys.QUERY)
+  const query = applicationQuery()
   const predictions = await runtime.store.predictionsOf(champion.id)
   // a customer deleted since the scoring cannot join a group
   const existing = await existingCustomers(query, predictions.map((p) => p.customerId))
@@ -30,7 +29,7 @@ export async function syncCustomerGroups(runtime: Pick<MlRuntime, "store" | "opt
   for (const [name, members] of desired) {
     const group = await findOrCreateGroup(query, name)
     const { add, remove } = membershipChanges(group.members, members)
-    if (add.length || remove.length) await linkCustomersToCustomerGroupWorkflow(container).run({ input: { id: group.id, add, remove } })
+    if (add.length || remove.length) await linkCustomersToCustomerGroupWorkflow(applicationContainer()).run({ input: { id: group.id, add, remove } })
   }
 }
 
@@ -47,7 +46,7 @@ async function findOrCreateGroup(query: GraphQuery, name: string): Promise<{ id:
   const { data } = await query.graph({ entity: "customer_group", fields: ["id", "customers.id"], filters: { name } })
   const found = (data as { id: string; customers?: { id: string }[] | null }[])[0]
   if (found) return { id: found.id, members: new Set((found.customers ?? []).map((c) => c.id)) }
-  const { result } = await createCustomerGroupsWorkflow(container).run({ input: { customersData: [{ name, metadata: { created_by: "medusa-ml" } }] } })
+  const { result } = await createCustomerGroupsWorkflow(applicationContainer()).run({ input: { customersData: [{ name, metadata: { created_by: "medusa-ml" } }] } })
   return { id: result[0].id, members: new Set() }
 }
 

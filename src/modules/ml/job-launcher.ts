@@ -3,6 +3,7 @@
  * inline in this process without it (development), through the same engine functions
  * the job handlers call.
  */
+import type { Trigger as TrainTrigger } from "../../engine/names"
 import { PAYLOAD_VERSION, trainPayloadSchema, type HistorySource, type TrainPayloadInput, type TrainingSettingsInput } from "../../queue/payloads"
 import { MedusaError } from "@medusajs/framework/utils"
 import { redactUrl } from "../../config/redact"
@@ -53,7 +54,8 @@ async function onQueue<T>(what: string, request: () => Promise<T>): Promise<T> {
   }
 }
 
-export type Trigger = "admin" | "schedule" | "event"
+/** What can start a training inside Medusa (the CLI trains on its own). */
+export type Trigger = Exclude<TrainTrigger, "cli">
 
 export class JobLauncher {
   /** The inline training under way, so an inline store never trains twice at once. */

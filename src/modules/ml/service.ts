@@ -1,15 +1,13 @@
+import type { MlStatus as MlStatusJson } from "../../api/admin/ml/response-types"
 import type { ModelVersion } from "../../models"
 import { redactUrl } from "../../config/redact"
 import { JobLauncher } from "./job-launcher"
+import { MlReads } from "./reads"
 import { ML_RUNTIME_KEY, type MlRuntime } from "./runtime"
 
-export interface MlStatus {
-  store: { reachable: boolean; location: string; dialect: string; error?: string }
-  queue: { mode: "bullmq" | "inline"; reachable: boolean | null; prefix: string | null }
-  worker_mode: string
-  worker: { running: boolean }
+/** GET /admin/ml/status's answer (the shape the admin reads), with the champion models. */
+export interface MlStatus extends MlStatusJson {
   models: Pick<ModelVersion, "id" | "task" | "learner" | "metrics" | "createdAt" | "promotedAt">[]
-  counts: { predictions: number; recommendations: number }
 }
 
 /** The medusa-ml module: owns the plugin's store and queue for the life of the process. */
@@ -17,10 +15,13 @@ export default class MlModuleService {
   private readonly runtime: MlRuntime
   /** Starts trainings, rescoring and purges: on the queue, or inline without Redis. */
   readonly jobs: JobLauncher
+  /** What the routes read: champions, churn list, a customer's or product's outputs, lists, registry, runs. */
+  readonly reads: MlReads
 
   constructor(cradle: { [ML_RUNTIME_KEY]: MlRuntime }) {
     this.runtime = cradle[ML_RUNTIME_KEY]
     this.jobs = new JobLauncher(this.runtime)
+    this.reads = new MlReads(() => this.runtime.store)
   }
 
   readonly __hooks = {
@@ -39,6 +40,7 @@ export default class MlModuleService {
     },
   }
 
+  /** The plugin's store, for the module's own jobs and for tests; routes read through `reads`. */
   get store() {
     return this.runtime.store
   }

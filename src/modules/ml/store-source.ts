@@ -1,24 +1,16 @@
 /**
  * The "store" history source: the Medusa store's own orders, read through Query. Query
  * lives in the application's container, which a module's own container does not hold;
- * it is resolved from the framework's container when a job runs, once the app is loaded.
+ * it is resolved (./application) when a job runs, once the app is loaded.
  */
-import { container } from "@medusajs/framework"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { buildOrderHistory } from "../../core/data"
 import type { DataReport, LoadedHistory, LoadOptions } from "../../engine/history-source"
 import type { PluginOptions } from "../../config/plugin-options"
 import { readStoreHistory, type GraphQuery } from "../../medusa"
 import { readPages } from "../../medusa/graph-query"
+import { applicationQuery } from "./application"
 
-/** The application's Query; throws a clear error if the app is not loaded yet. */
-export function applicationQuery(): GraphQuery {
-  try {
-    return container.resolve<GraphQuery>(ContainerRegistrationKeys.QUERY)
-  } catch {
-    throw new Error("medusa-ml: Medusa's Query is not available yet (the application has not finished loading)")
-  }
-}
+export { applicationQuery } from "./application"
 
 /**
  * Reads every order of the store: training reads the whole history (which is also the

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs"
 import path from "node:path"
+import { describeImport, importsOf, layerOf } from "../layer-imports"
 
 const ADAPTERS = path.join(__dirname, "../../../src/medusa")
 const FORBIDDEN_IMPORT = /(?:from\s+|require\(\s*|import\(\s*)["'](typeorm[^"']*|bullmq[^"']*|ioredis[^"']*|pg|better-sqlite3)["']/g
@@ -18,5 +19,10 @@ describe("the Medusa adapters (src/medusa)", () => {
       [...readFileSync(file, "utf8").matchAll(FORBIDDEN_IMPORT)].map((m) => `${path.basename(file)}: ${m[1]}`)
     )
     expect(offenders).toEqual([])
+  })
+
+  it("are adapters the rest of the plugin calls: they import none of the plugin's other layers but the core", () => {
+    const offenders = files.flatMap(importsOf).filter((i) => ![null, "core", "medusa"].includes(layerOf(i.target)))
+    expect(offenders.map(describeImport)).toEqual([])
   })
 })

@@ -6,24 +6,12 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { GraphQuery } from "../../../medusa"
 import { readPages } from "../../../medusa/graph-query"
+import type { CustomerCard, ProductCard } from "./response-types"
 
 /** Ids per Query call. */
 const CHUNK = 500
 
-export interface CustomerCard {
-  id: string
-  email: string | null
-  first_name: string | null
-  last_name: string | null
-}
-
-export interface ProductCard {
-  id: string
-  title: string
-  handle: string
-  thumbnail: string | null
-  status: string
-}
+export type { CustomerCard, ProductCard }
 
 export interface CustomerOrderDate {
   createdAt: Date

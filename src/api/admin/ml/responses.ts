@@ -2,27 +2,20 @@
 import { versionConfidence } from "../../../core/pipeline/confidence"
 import { RECENT_DAYS, type Readiness, type ReadinessThresholds } from "../../../core/pipeline/readiness"
 import { riskBandOf } from "../../../core/segments/risk-bands"
-import type { DataReport } from "../../../engine/history-source"
-import type { CustomerPrediction, PredictionReason, TrainingRun } from "../../../models"
-import type { ModelVersionSummary } from "../../../store/model-version-queries"
-import type { CustomerCard } from "./medusa-records"
+import type { CustomerPrediction, TrainingRun } from "../../../models"
+import type { DataReport, ModelVersionSummary } from "../../../modules/ml/reads"
+import type {
+  ChurnRow,
+  CustomerCard,
+  ModelVersion as ModelVersionJson,
+  Prediction,
+  Readiness as ReadinessJson,
+  TrainingRun as TrainingRunJson,
+} from "./response-types"
 
-export interface PredictionJson {
-  segment: string
-  risk_band: string
-  churn_risk: number
-  purchase_probability: number
-  p_alive: number
-  expected_orders: number
-  expected_spend: number
-  predicted_clv: number
-  reasons: PredictionReason[]
-  scored_at: string
-  model_version_id: string
-}
-
+export type PredictionJson = Prediction
 /** One row of the churn list: the customer and their predictions. */
-export type ChurnRowJson = { customer_id: string } & Omit<CustomerCard, "id"> & PredictionJson
+export type ChurnRowJson = ChurnRow
 
 export function predictionJson(p: CustomerPrediction): PredictionJson {
   return {
@@ -51,7 +44,7 @@ export function churnRowJson(p: CustomerPrediction, customer: CustomerCard | und
   }
 }
 
-export function modelVersionJson(v: ModelVersionSummary) {
+export function modelVersionJson(v: ModelVersionSummary): ModelVersionJson {
   return {
     id: v.id,
     task: v.task,
@@ -68,7 +61,7 @@ export function modelVersionJson(v: ModelVersionSummary) {
   }
 }
 
-export function trainingRunJson(run: TrainingRun) {
+export function trainingRunJson(run: TrainingRun): TrainingRunJson {
   return {
     id: run.id,
     status: run.status,
@@ -88,7 +81,7 @@ export function iso(date: Date | null): string | null {
   return date ? date.toISOString() : null
 }
 
-export function readinessJson(readiness: Readiness, thresholds: ReadinessThresholds, asOf: number, data: DataReport) {
+export function readinessJson(readiness: Readiness, thresholds: ReadinessThresholds, asOf: number, data: DataReport): ReadinessJson {
   const { figures } = readiness
   const withoutRate = data.currenciesWithoutRate as Record<string, number> | undefined
   return {

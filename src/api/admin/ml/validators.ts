@@ -6,7 +6,7 @@
 import { z } from "zod"
 import { SEGMENT_IDS } from "../../../core/segments"
 import { RISK_BANDS } from "../../../core/segments/risk-bands"
-import { CHURN_SORTS } from "../../../store/prediction-queries"
+import { CHURN_SORTS } from "../../../modules/ml/reads"
 
 /**
  * One or more of the allowed values: `?segment=at_risk,lost`, or the parameter

@@ -4,7 +4,7 @@
  * as a formula (starting with =, +, -, @, a tab or a carriage return) is prefixed with
  * a single quote, since names and emails are typed in by shoppers.
  */
-import { csvLine } from "../../../../cli/csv-writer"
+import { csvLine } from "../../../../core/data/csv-fields"
 import type { ChurnRowJson } from "../responses"
 
 export const CHURN_CSV_COLUMNS = [

@@ -4,10 +4,9 @@
  * customer's email and name from Medusa.
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { CUSTOMER_SCORES_TASK } from "../../../../engine/save-customer-scores"
 import { ML_MODULE } from "../../../../modules/ml"
 import type MlModuleService from "../../../../modules/ml/service"
-import { churnList, type Page } from "../../../../store/prediction-queries"
+import type { Page } from "../../../../modules/ml/reads"
 import { customersById, queryOf } from "../medusa-records"
 import { churnRowJson, type ChurnRowJson } from "../responses"
 import type { ChurnExportQuery } from "../validators"
@@ -22,10 +21,9 @@ export interface ChurnListResult {
 /** One page of the churn list, or every row when `page` is absent. */
 export async function readChurnList(scope: MedusaContainer, query: ChurnExportQuery, page?: Page): Promise<ChurnListResult> {
   const ml = scope.resolve<MlModuleService>(ML_MODULE)
-  const champion = await ml.store.champion(CUSTOMER_SCORES_TASK)
+  const champion = await ml.reads.customerModel()
   if (!champion) return { rows: [], count: 0, modelVersionId: null }
-  const { rows, count } = await churnList(
-    ml.store.source,
+  const { rows, count } = await ml.reads.churnList(
     { modelVersionId: champion.id, segments: query.segment, riskBands: query.risk_band, minClv: query.min_clv },
     { sort: query.sort, order: query.order },
     page

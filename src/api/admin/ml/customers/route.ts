@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { ChurnList } from "../response-types"
 import type { ChurnListQuery } from "../validators"
 import { readChurnList } from "./churn-list"
 
@@ -10,5 +11,5 @@ import { readChurnList } from "./churn-list"
 export async function GET(req: AuthenticatedMedusaRequest<unknown, ChurnListQuery>, res: MedusaResponse): Promise<void> {
   const { limit, offset, ...filters } = req.validatedQuery
   const { rows, count, modelVersionId } = await readChurnList(req.scope, filters, { limit, offset })
-  res.json({ customers: rows, count, limit, offset, model_version_id: modelVersionId })
+  res.json({ customers: rows, count, limit, offset, model_version_id: modelVersionId } satisfies ChurnList)
 }

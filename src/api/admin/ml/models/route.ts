@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ML_MODULE } from "../../../../modules/ml"
 import type MlModuleService from "../../../../modules/ml/service"
-import { versionsByTask } from "../../../../store/model-version-queries"
+import type { ModelRegistry } from "../response-types"
 import { modelVersionJson } from "../responses"
 import type { ModelsQuery } from "../validators"
 
@@ -11,6 +11,6 @@ import type { ModelsQuery } from "../validators"
  */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, ModelsQuery>, res: MedusaResponse): Promise<void> {
   const ml = req.scope.resolve<MlModuleService>(ML_MODULE)
-  const tasks = await versionsByTask(ml.store.source, req.validatedQuery.limit)
-  res.json({ tasks: tasks.map(({ task, count, versions }) => ({ task, count, versions: versions.map(modelVersionJson) })) })
+  const tasks = await ml.reads.modelRegistry(req.validatedQuery.limit)
+  res.json({ tasks: tasks.map(({ task, count, versions }) => ({ task, count, versions: versions.map(modelVersionJson) })) } satisfies ModelRegistry)
 }

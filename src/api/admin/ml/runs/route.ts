@@ -11,6 +11,6 @@ import type { RunsQuery } from "../validators"
  */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, RunsQuery>, res: MedusaResponse): Promise<void> {
   const ml = req.scope.resolve<MlModuleService>(ML_MODULE)
-  const runs = await ml.store.trainingRuns(req.validatedQuery.limit)
+  const runs = await ml.reads.trainingRuns(req.validatedQuery.limit)
   res.json({ runs: runs.map((run) => ({ ...trainingRunJson(run), report: undefined })) })
 }

@@ -3,8 +3,9 @@
  * data cutoff and the customer's orders, in words a merchant can act on.
  */
 import type { CustomerOrderDate } from "../../medusa-records"
+import type { NotScoredReason } from "../../response-types"
 
-export type NotScoredReason = "no_model" | "no_orders" | "no_orders_before_cutoff" | "not_in_model"
+export type { NotScoredReason }
 
 export interface NotScored {
   reason: NotScoredReason

@@ -1,11 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { SEGMENTS, type SegmentId } from "../../../../../core/segments"
-import { CUSTOMER_SCORES_TASK } from "../../../../../engine/save-customer-scores"
 import { ML_MODULE } from "../../../../../modules/ml"
 import type MlModuleService from "../../../../../modules/ml/service"
-import { predictionOf } from "../../../../../store/prediction-queries"
 import { customerOrderDates, customersById, queryOf } from "../../medusa-records"
+import type { CustomerInsight } from "../../response-types"
 import { iso, predictionJson } from "../../responses"
 import { notScoredReason } from "./not-scored"
 
@@ -20,14 +19,14 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
   if (!customer) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer with id: ${id} was not found`)
 
   const ml = req.scope.resolve<MlModuleService>(ML_MODULE)
-  const champion = await ml.store.champion(CUSTOMER_SCORES_TASK)
+  const champion = await ml.reads.customerModel()
   const model = champion && { id: champion.id, data_cutoff: iso(champion.dataCutoff), created_at: iso(champion.createdAt) }
-  const prediction = champion ? await predictionOf(ml.store.source, champion.id, id) : null
-  if (!prediction) {
+  const prediction = champion ? await ml.reads.prediction(champion.id, id) : null
+  if (!prediction || !model) {
     const orders = champion ? await customerOrderDates(query, id) : []
-    res.json({ customer, status: "not_scored", ...notScoredReason(champion, orders), model })
+    res.json({ customer, status: "not_scored", ...notScoredReason(champion, orders), model } satisfies CustomerInsight)
     return
   }
   const segment = SEGMENTS[prediction.segment as SegmentId] ?? null
-  res.json({ customer, status: "scored", prediction: predictionJson(prediction), segment, model })
+  res.json({ customer, status: "scored", prediction: predictionJson(prediction), segment, model } satisfies CustomerInsight)
 }

@@ -1,10 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { RECOMMENDATIONS_TASK } from "../../../../../../engine/save-recommendations"
 import { ML_MODULE } from "../../../../../../modules/ml"
 import type MlModuleService from "../../../../../../modules/ml/service"
-import { customerListOf } from "../../../../../../store/prediction-queries"
 import { customersById, productsById, queryOf } from "../../../medusa-records"
+import type { CustomerRecommendations } from "../../../response-types"
 
 /**
  * GET /admin/ml/customers/:id/recommendations: the products stored for the customer in
@@ -18,16 +17,16 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
   if (!(await customersById(query, [id])).has(id)) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer with id: ${id} was not found`)
 
   const ml = req.scope.resolve<MlModuleService>(ML_MODULE)
-  const champion = await ml.store.champion(RECOMMENDATIONS_TASK)
+  const champion = await ml.reads.recommendationsModel()
   if (!champion) {
-    res.json({ recommendations: [], model_version_id: null })
+    res.json({ recommendations: [], model_version_id: null } satisfies CustomerRecommendations)
     return
   }
-  const list = await customerListOf(ml.store.source, champion.id, id)
+  const list = await ml.reads.customerList(champion.id, id)
   const products = await productsById(query, list.map((r) => r.productId))
   const recommendations = list.flatMap((r) => {
     const product = products.get(r.productId)
     return product ? [{ rank: r.rank, score: r.score, product }] : []
   })
-  res.json({ recommendations, model_version_id: champion.id })
+  res.json({ recommendations, model_version_id: champion.id } satisfies CustomerRecommendations)
 }

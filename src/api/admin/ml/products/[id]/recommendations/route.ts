@@ -1,11 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { RECOMMENDATIONS_TASK } from "../../../../../../engine/save-recommendations"
 import type { Recommendation } from "../../../../../../models"
 import { ML_MODULE } from "../../../../../../modules/ml"
 import type MlModuleService from "../../../../../../modules/ml/service"
-import { productListsOf } from "../../../../../../store/prediction-queries"
 import { productsById, queryOf, type ProductCard } from "../../../medusa-records"
+import type { ProductRecommendation, ProductRecommendations } from "../../../response-types"
 
 /**
  * GET /admin/ml/products/:id/recommendations: the product's stored "similar" and
@@ -20,18 +19,18 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
   if (!product) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product with id: ${id} was not found`)
 
   const ml = req.scope.resolve<MlModuleService>(ML_MODULE)
-  const champion = await ml.store.champion(RECOMMENDATIONS_TASK)
+  const champion = await ml.reads.recommendationsModel()
   if (!champion) {
-    res.json({ product, similar: [], bought_together: [], model_version_id: null })
+    res.json({ product, similar: [], bought_together: [], model_version_id: null } satisfies ProductRecommendations)
     return
   }
-  const lists = await productListsOf(ml.store.source, champion.id, id)
+  const lists = await ml.reads.productLists(champion.id, id)
   const products = await productsById(query, [...lists.similar, ...lists.bought_together].map((r) => r.productId))
   const entries = (list: Recommendation[]) => withProducts(list, products)
-  res.json({ product, similar: entries(lists.similar), bought_together: entries(lists.bought_together), model_version_id: champion.id })
+  res.json({ product, similar: entries(lists.similar), bought_together: entries(lists.bought_together), model_version_id: champion.id } satisfies ProductRecommendations)
 }
 
-function withProducts(list: Recommendation[], products: Map<string, ProductCard>) {
+function withProducts(list: Recommendation[], products: Map<string, ProductCard>): ProductRecommendation[] {
   return list.flatMap((r) => {
     const product = products.get(r.productId)
     return product ? [{ rank: r.rank, score: r.score, product }] : []
