@@ -51,7 +51,6 @@ export function modelVersionJson(v: ModelVersionSummary): ModelVersionJson {
     status: v.status,
     learner: v.learner,
     metrics: v.metrics,
-    /** Per classifier task: validation intervals, sample sizes, whether it separates customers beyond chance, in words. */
     confidence: versionConfidence(v.metrics),
     hyperparameters: v.hyperparameters,
     training_run_id: v.trainingRunId,

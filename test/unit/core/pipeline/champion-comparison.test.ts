@@ -9,7 +9,7 @@ import { restoreCustomerModels } from "../../../../src/core/pipeline/customer-sc
 import { serializeCustomerModels } from "../../../../src/core/pipeline/model-bundle"
 import { trainCustomerModels, type CustomerModelsResult } from "../../../../src/core/pipeline/train-customer-models"
 import { createRandom } from "../../../../src/core/random"
-import { simulateStore } from "../../../../src/core/simulate"
+import { promotionStore, trainPoorModel } from "./promotion-fixtures"
 
 const DAY_MS = 86_400_000
 
@@ -43,21 +43,13 @@ describe("promotionOutcome and compareScores", () => {
 })
 
 describe("compareWithChampion", () => {
-  const orders = buildOrderHistory(simulateStore({ customers: 400, days: 400, seed: 8 }).lines)
-  const asOf = Math.floor(orders.lastAt / DAY_MS) * DAY_MS - 20 * DAY_MS
-  const options = { asOf, horizonDays: 90, churnWindowDays: 90, clvHorizonDays: 365, seed: 4, trials: 3 }
+  const { orders, options } = promotionStore()
+  const { asOf } = options
   let challenger: CustomerModelsResult
-  /** A deliberately poor model: order value only, no simple candidates. */
   let weak: CustomerModelsResult
   beforeAll(async () => {
     challenger = await trainCustomerModels(orders, options)
-    weak = await trainCustomerModels(orders, {
-      ...options,
-      learners: ["logistic-regression"],
-      trials: 1,
-      simpleCandidates: false,
-      featureSets: [{ name: "order value", features: ["avg_order_value"], countries: false }],
-    })
+    weak = await trainPoorModel(orders, options)
   }, 120_000)
 
   it("promotes the first version, with its pre-window model's figure on the held-out customers", () => {
