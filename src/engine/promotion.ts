@@ -1,8 +1,10 @@
 /**
  * Champion or challenger: a new version is promoted only if it beats the current
- * champion on the same validation window by its task's metric (or if there is none).
- * - customer scores: the champion's stored models are restored and scored on exactly the
- *   challenger's validation rows (core/pipeline/champion-comparison.ts).
+ * champion on the same data by its task's metric (or if there is none).
+ * - customer scores: the champion's stored models are restored and scored on the
+ *   challenger's held-out validation customers, whom neither model was selected on; the
+ *   challenger must be ahead by more than one paired-bootstrap standard error, a tie keeps
+ *   the champion (core/pipeline/champion-comparison.ts).
  * - recommendations: NDCG@10 of the "for you" lists (purchases allowed) on the tuning
  *   window [validationFrom, asOf). The champion's stored customer lists are scored on the
  *   same cases when they were built before that window; a champion built inside it has
@@ -12,7 +14,7 @@
 import type { OrderHistory } from "../core/data"
 import { ModelFormatError } from "../core/errors"
 import { restoreCustomerModels, type RestoredCustomerModels } from "../core/pipeline/customer-scorer"
-import { compareWithChampion } from "../core/pipeline/champion-comparison"
+import { compareWithChampion, type PromotionOutcome } from "../core/pipeline/champion-comparison"
 import type { CustomerModelsResult } from "../core/pipeline/train-customer-models"
 import type { RecommendationResult } from "../core/pipeline/train-recommendations"
 import { buildRecommendationCases, summarizeRankings } from "../core/recommend/evaluation"
@@ -20,6 +22,10 @@ import type { ChampionSnapshot } from "./training-work"
 
 export interface PromotionDecision {
   promote: boolean
+  /** promoted, rejected, tie (the champion stays), no_champion, or not_comparable (a champion of an older format). */
+  outcome: PromotionOutcome | "not_comparable"
+  /** Standard error of the difference, when there was a comparison. */
+  standardError?: number | null
   /** The task's metric, e.g. "churn.prAuc" or "forYou.ndcg@10". */
   metric: string
   challenger: number | null
@@ -44,6 +50,7 @@ export function decideCustomerScores(
     const challenger = compareWithChampion(result, null, history)
     return {
       promote: true,
+      outcome: "not_comparable",
       metric: challenger.metric,
       challenger: challenger.challenger,
       champion: null,
@@ -52,17 +59,22 @@ export function decideCustomerScores(
     }
   }
   const comparison = compareWithChampion(result, restored, history)
+  const figures = `${comparison.metric} ${fmt(comparison.challenger)} vs ${fmt(comparison.champion)}, standard error ${fmt(comparison.standardError)}`
+  const reasons: Record<PromotionOutcome, string> = {
+    no_champion: "no champion yet",
+    promoted: `beats the champion on customers neither was selected on by more than one standard error (${figures})`,
+    rejected: `falls behind the champion on customers neither was selected on by more than one standard error (${figures})`,
+    tie: `within one standard error of the champion on customers neither was selected on: the champion stays (${figures})`,
+  }
   return {
     promote: comparison.promote,
+    outcome: comparison.outcome,
+    standardError: comparison.standardError,
     metric: comparison.metric,
     challenger: comparison.challenger,
     champion: comparison.champion,
     championVersionId: champion?.id ?? null,
-    reason: !champion
-      ? "no champion yet"
-      : comparison.promote
-        ? `beats the champion on the validation window (${comparison.metric} ${fmt(comparison.challenger)} > ${fmt(comparison.champion)})`
-        : `does not beat the champion on the validation window (${comparison.metric} ${fmt(comparison.challenger)} <= ${fmt(comparison.champion)})`,
+    reason: reasons[comparison.outcome],
   }
 }
 
@@ -75,16 +87,17 @@ export function decideRecommendations(
   const from = result.report.validationFrom
   const challenger = result.report.forYouScoring.validation?.ndcg ?? null
   const base = { metric: RECOMMENDATION_METRIC, challenger, championVersionId: champion?.id ?? null }
-  if (!champion) return { ...base, promote: true, champion: null, reason: "no champion yet" }
+  if (!champion) return { ...base, promote: true, outcome: "no_champion", champion: null, reason: "no champion yet" }
   const cutoff = champion.dataCutoff?.getTime() ?? Number.POSITIVE_INFINITY
   if (cutoff > from || !champion.customerLists || challenger === null) {
-    return { ...base, promote: true, champion: null, reason: "the champion's lists were built inside the validation window: fresher lists replace them" }
+    return { ...base, promote: true, outcome: "not_comparable", champion: null, reason: "the champion's lists were built inside the validation window: fresher lists replace them" }
   }
   const figure = storedListsNdcg(champion.customerLists, history, from, asOf)
   const promote = figure === null || challenger > figure
   return {
     ...base,
     promote,
+    outcome: figure === null ? "not_comparable" : promote ? "promoted" : "rejected",
     champion: figure,
     reason: promote
       ? `beats the champion's lists on the validation window (${RECOMMENDATION_METRIC} ${fmt(challenger)} > ${fmt(figure)})`
@@ -116,10 +129,10 @@ function withoutClassifier(
   const championHasClassifier = restored !== null && restored.purchase !== null
   if (result.models.purchase && (!champion || !restored || championHasClassifier)) return null
   const base = { metric: "rung", challenger: null, champion: null, championVersionId: champion?.id ?? null }
-  if (result.models.purchase) return { ...base, promote: true, reason: "trained classifiers replace the champion's BG/NBD-only scores" }
-  if (!champion) return { ...base, promote: true, reason: "no champion yet" }
-  if (!championHasClassifier) return { ...base, promote: true, reason: "fresher BG/NBD-only scores replace the champion's" }
-  return { ...base, promote: false, reason: "the champion has classifiers; BG/NBD-only scores do not replace them" }
+  if (result.models.purchase) return { ...base, promote: true, outcome: "promoted", reason: "trained classifiers replace the champion's BG/NBD-only scores" }
+  if (!champion) return { ...base, promote: true, outcome: "no_champion", reason: "no champion yet" }
+  if (!championHasClassifier) return { ...base, promote: true, outcome: "promoted", reason: "fresher BG/NBD-only scores replace the champion's" }
+  return { ...base, promote: false, outcome: "rejected", reason: "the champion has classifiers; BG/NBD-only scores do not replace them" }
 }
 
 const fmt = (value: number | null) => (value === null ? "n/a" : value.toFixed(4))

@@ -174,6 +174,7 @@ describe("model versions", () => {
     status,
     learner: "l",
     metrics: {},
+    confidence: { purchase: null, churn: null },
     hyperparameters: {},
     training_run_id: runId,
     data_cutoff: null,

@@ -263,6 +263,8 @@ medusaIntegrationTestRunner({
         status: "champion",
         learner: "gradient-boosting",
         metrics: { prAuc: 0.7 },
+        // a version stored without validation intervals
+        confidence: { purchase: null, churn: null },
         hyperparameters: { hand: true },
         training_run_id: null,
         data_cutoff: DATA_CUTOFF.toISOString(),

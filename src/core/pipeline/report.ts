@@ -18,7 +18,9 @@ export interface TaskReport {
   /**
    * The tuned winner on the validation cutoff (before the refit that also learns from
    * those rows), at its own max-F1 threshold: the honest out-of-time figures, with its
-   * ROC curve (`rocCurve`, at most ROC_CURVE_POINTS points).
+   * ROC curve (`rocCurve`, at most ROC_CURVE_POINTS points), `confidence` (bootstrap
+   * intervals over the validation customers, their number, and whether the model separates
+   * customers beyond chance) and `selection` (the folds and the one-standard-error choice).
    */
   metrics: Record<string, unknown>
   /** Cross-fitted validation log-loss per calibration method: for the tuned winner, and for the refitted final model. */
@@ -80,7 +82,12 @@ export function taskReport(task: ClassifierTask, byCountry: GroupQuality[], bySe
       threshold: task.threshold,
     },
     candidates: task.candidates,
-    metrics: { ...winner.metrics, rocCurve: rocCurve(task.validation.y, task.validation.probabilities, ROC_CURVE_POINTS) },
+    metrics: {
+      ...winner.metrics,
+      rocCurve: rocCurve(task.validation.y, task.validation.probabilities, ROC_CURVE_POINTS),
+      confidence: task.confidence,
+      selection: task.selection,
+    },
     calibrationLogLoss: { tuned: { ...winner.calibrationLogLoss }, final: { ...task.finalCalibration.logLoss } },
     byCountry,
     bySegment,

@@ -41,6 +41,11 @@ export interface CustomerModelOptions {
    */
   learners?: LearnerType[]
   /**
+   * Whether the simple candidates (single-feature rules, logistic regression on log1p RFM) are searched.
+   * @defaultValue true
+   */
+  simpleCandidates?: boolean
+  /**
    * Older training cutoffs weigh less: weight halves every this many days (0 = equal weights).
    * @defaultValue 90
    */
@@ -126,6 +131,7 @@ export async function trainCustomerModels(history: OrderHistory, options: Custom
     learners: o.learners,
     cutoffHalfLifeDays: o.cutoffHalfLifeDays,
     featureSets: o.featureSets,
+    simpleCandidates: o.simpleCandidates,
     random: random.fork(),
     onProgress: (fraction: number) => o.onProgress?.(label, fraction),
     signal: o.signal,

@@ -25,6 +25,12 @@ function CustomerScores({ versions }: { versions: ModelVersion[] }) {
           <Heading level="h3" className="px-6">
             {titles[entry.key]}
           </Heading>
+          {champion?.confidence?.[entry.key] && (
+            <Text size="small" className="text-ui-fg-subtle px-6" data-testid={`ml-confidence-${entry.key}`}>
+              How far to trust it: {champion.confidence[entry.key]!.wording.text}.
+              {!champion.confidence[entry.key]!.separates_beyond_chance && " Risk bands are not meaningful until it does better than chance."}
+            </Text>
+          )}
           <ClassifierTable classifier={entry.key} versions={versions} />
           <ChampionCharts entry={entry} />
         </div>

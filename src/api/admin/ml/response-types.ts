@@ -6,9 +6,10 @@
  * Types only: this file imports nothing but types, so the admin bundle, which must not
  * pull in server code, can `import type` from it (the import is erased when bundled).
  */
+import type { ConfidenceSummary, ConfidenceWording } from "../../../core/pipeline/confidence"
 import type { RiskBand } from "../../../core/segments/risk-bands"
 
-export type { RiskBand }
+export type { ConfidenceSummary, ConfidenceWording, RiskBand }
 
 export interface PredictionReason {
   feature: string
@@ -131,6 +132,12 @@ export interface ModelVersion {
   learner: string
   /** Validation metrics as the training stored them (shape differs per task). */
   metrics: Record<string, unknown>
+  /**
+   * Customer scores, per classifier task: validation intervals, the customers behind them,
+   * whether the model separates customers beyond chance, and the wording; null for a task
+   * without them (recommendations, versions stored before intervals were recorded).
+   */
+  confidence: { purchase: ConfidenceSummary | null; churn: ConfidenceSummary | null }
   hyperparameters: Record<string, unknown>
   training_run_id: string | null
   data_cutoff: string | null

@@ -1,4 +1,5 @@
 /** How the admin routes show the plugin's records: snake_case JSON, dates as ISO strings. */
+import { versionConfidence } from "../../../core/pipeline/confidence"
 import { RECENT_DAYS, type Readiness, type ReadinessThresholds } from "../../../core/pipeline/readiness"
 import type { TrainingPlan } from "../../../core/pipeline/training-plan"
 import { riskBandOf } from "../../../core/segments/risk-bands"
@@ -53,6 +54,7 @@ export function modelVersionJson(v: ModelVersionSummary): ModelVersionJson {
     status: v.status,
     learner: v.learner,
     metrics: v.metrics,
+    confidence: versionConfidence(v.metrics),
     hyperparameters: v.hyperparameters,
     training_run_id: v.trainingRunId,
     data_cutoff: iso(v.dataCutoff),

@@ -82,7 +82,7 @@ describe("restoreCustomerModels and scoreCustomersWith", () => {
       ["no purchase classifier", (d) => void delete d.purchase, /purchase/],
       ["no settings", (d) => void delete d.settings, /settings/],
       ["a column out of range", (d) => void d.purchase.columns.push(99), /purchase\.columns/],
-      ["columns that do not feed the pipeline", (d) => void (d.churn.columns = d.churn.columns.slice(1)), /churn\.pipeline reads/],
+      ["columns that do not feed the pipeline", (d) => void (d.churn.columns = Array.from({ length: d.churn.columns.length + 1 }, (_, j) => j)), /churn\.pipeline reads/],
       ["a churn model under the purchase key", (d) => void (d.purchase.label = "churn"), /purchase\.label/],
       ["a damaged learner", (d) => void (d.purchase.preWindowPipeline.state.learner = { type: "nope", version: 1 }), /purchase\.preWindowPipeline/],
       ["a damaged country encoder", (d) => void (d.churn.countryEncoder.state.countries = [7]), /churn\.countryEncoder/],

@@ -57,7 +57,9 @@ describe("trainCustomerModels", () => {
     const { churn, bgnbd, gammaGamma, segments } = first.report
     const purchase = first.report.purchase!
     expect(churn).toBeNull()
-    expect(purchase.candidates.length).toBe(6)
+    // the three simple candidates, then what about 320 validation customers allow: 2 + 320 / 150 = 4 searched trials
+    expect(purchase.candidates.length).toBe(3 + 4)
+    expect(purchase.candidates.slice(0, 3).map((c) => c.featureSet)).toEqual(["rule:frequency", "rule:recency", "rfm"])
     expect(purchase.metrics.rocAuc).toBeGreaterThan(0.6)
     expect(new Date(purchase.cutoffs.validation).getTime()).toBe(asOf - 90 * DAY_MS)
     expect(bgnbd.r).toBeGreaterThan(0)
@@ -65,7 +67,10 @@ describe("trainCustomerModels", () => {
     expect(segments.reduce((sum, s) => sum + s.customers, 0)).toBe(first.scores.length)
   })
 
-  it("ranks the customers who really dropped out as riskier than recency alone does", () => {
+  // At 500 customers the one-standard-error rule keeps the logistic regression on RFM, which
+  // ranks dropouts well but, unlike the richer models a 3,000-customer store earns, not above
+  // recency alone; test/quality/dropouts-vs-recency.test.ts holds that claim on the demo store.
+  it("ranks the customers who really dropped out as riskier, far beyond chance", () => {
     // ground truth of the simulator: who had dropped out by as-of
     const dropped = new Set(store.customers.filter((c) => c.dropoutAt !== null && c.dropoutAt < asOf).map((c) => c.id))
     const risk = first.scores.map((s) => ({ dropped: dropped.has(s.customerId), risk: s.churnRisk }))
@@ -80,7 +85,7 @@ describe("trainCustomerModels", () => {
     for (const l of orders.lines) if (l.orderedAt < asOf) lastOrder.set(l.customerId, l.orderedAt)
     const recency = first.scores.map((s) => ({ dropped: dropped.has(s.customerId), risk: asOf - (lastOrder.get(s.customerId) ?? 0) }))
     console.log(`dropout ROC-AUC: churn risk ${auc(risk).toFixed(3)}, recency alone ${auc(recency).toFixed(3)}`)
-    expect(auc(risk)).toBeGreaterThan(auc(recency))
+    expect(auc(risk)).toBeGreaterThan(0.65)
   })
 
   it("gives the same scores and report for the same data and seed (timings aside)", async () => {
