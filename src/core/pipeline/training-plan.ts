@@ -18,6 +18,7 @@
  * the validation rows and the training rows hold buyers and non-buyers.
  */
 import type { OrderHistory } from "../data/types"
+import { BGNBD_MIN_CUSTOMERS } from "../probabilistic/bgnbd"
 import { CUTOFF_DEFAULTS } from "../features/training-set"
 import { DAY_MS } from "../time"
 import { readinessFigures, type ReadinessFigures, type ReadinessThresholds } from "./readiness-figures"
@@ -74,7 +75,7 @@ export function planTraining(history: OrderHistory, asOf: number, options: PlanO
   const products = short(figures.products, 2, "products ordered")
   const recommendations = part([customers, products])
   const value = part([
-    customers,
+    short(figures.customersWithOrders, Math.max(thresholds.minCustomersWithOrders, BGNBD_MIN_CUSTOMERS), "customers with orders"),
     short(figures.repeatCustomers, Math.max(thresholds.minRepeatCustomers, VALUE_MIN_REPEAT_CUSTOMERS), "customers with two or more orders"),
     short(figures.recentOrders, thresholds.minRecentOrders, "orders in the last 30 days"),
   ])

@@ -78,7 +78,9 @@ export function validationFolds(history: OrderHistory, stacked: StackedSet, hold
   const step = (options.stepDays ?? 30) * DAY_MS
   const window = options.windowDays * DAY_MS
   const allTraining = Array.from({ length: training.y.length }, (_, i) => i)
-  const finalRows = indices(validation.y.length, (i) => holdout[i] === 0)
+  const withoutHoldout = indices(validation.y.length, (i) => holdout[i] === 0)
+  // a tiny store whose non-held-out customers are all of one class is validated on every customer
+  const finalRows = bothClasses(validation.y, withoutHoldout) ? withoutHoldout : indices(validation.y.length, () => true)
   const folds: FoldRows[] = [{ cutoff: validation.cutoff, trainRows: allTraining, validationRows: finalRows, block: null }]
   const labelsAt = options.label === "churn" ? churnLabels : purchaseLabels
   for (let k = 1; k < maxFolds; k++) {

@@ -41,6 +41,9 @@ const FIT_DEFAULTS = {
 const TYPE = "bgnbd"
 const VERSION = 1
 
+/** Customers BG/NBD needs at the least: four parameters cannot be told apart on fewer. */
+export const BGNBD_MIN_CUSTOMERS = 4
+
 /**
  * Fits the BG/NBD model by maximum likelihood. The parameters are optimised as
  * logarithms, so they stay positive; the search starts at r = a = b = 1 and α = the
@@ -66,7 +69,7 @@ export function fitBgNbd(histories: readonly RepeatPurchaseHistory[], options: B
   const optimizerOptions = resolveNelderMeadOptions({ maxIterations: o.maxIterations, tolerance: o.tolerance })
   const data = groupHistories(histories)
   const missing: string[] = []
-  if (data.customers < 4) missing.push(`at least 4 customers (got ${data.customers})`)
+  if (data.customers < BGNBD_MIN_CUSTOMERS) missing.push(`at least ${BGNBD_MIN_CUSTOMERS} customers (got ${data.customers})`)
   if (!data.x.some((x) => x > 0)) missing.push("at least one customer with a repeat purchase")
   if (missing.length > 0) throw new NotEnoughDataError(missing)
 

@@ -35,7 +35,7 @@ describe("checkReadiness", () => {
       missing: [],
     })
     expect(plan.recommendations.why).toBe("1 products ordered (at least 2 needed)")
-    expect(plan.value.why).toBe("1 customers with two or more orders (at least 3 needed)")
+    expect(plan.value.why).toBe("3 customers with orders (at least 4 needed); 1 customers with two or more orders (at least 3 needed)")
     expect(plan.purchase.rung).toBe("none")
   })
 
