@@ -4,9 +4,9 @@
  */
 const STAGES: [stage: string, share: number][] = [
   ["reading", 0.05],
+  ["value", 0.03],
   ["purchase", 0.3],
   ["churn", 0.2],
-  ["value", 0.03],
   ["scoring", 0.07],
   ["recommend", 0.25],
   ["compare", 0.03],

@@ -42,6 +42,7 @@ medusaIntegrationTestRunner({
       const tables = await dbConnection.raw("SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'ml\\_%' ORDER BY table_name")
       expect(tables.rows.map((r: { table_name: string }) => r.table_name)).toEqual([
         "ml_customer_prediction",
+        "ml_erasure",
         "ml_migrations",
         "ml_model_version",
         "ml_recommendation",

@@ -40,6 +40,7 @@ medusaIntegrationTestRunner({
       )
       expect(rows.rows.map((r: { table_name: string }) => r.table_name)).toEqual([
         "ml_customer_prediction",
+        "ml_erasure",
         "ml_migrations",
         "ml_model_version",
         "ml_recommendation",

@@ -3,9 +3,9 @@
  * Postgres, after a first training made champions. Either way the champions, their
  * predictions and their lists are byte-for-byte what they were, no version is added
  * (nor left promoted), the run is "failed" with the error, and the job is failed:
- * - the models throw in their thread once the purchase models are trained:
- *   the store reader handed over recent orders whose amounts it could not read (NaN), and
- *   the value models refuse them; an input error, so the job fails at once, unretried;
+ * - the models throw in their thread once the history is read: the store reader handed
+ *   over recent orders whose amounts it could not read (NaN), and the value models (the
+ *   first models a training fits) refuse them; an input error, so the job fails at once, unretried;
  * - the write fails halfway through its transaction: a trigger makes the database refuse
  *   the recommendation lists (as a full disk would), after the customer-scores version and
  *   its predictions were written in the same transaction; a database error, so BullMQ
@@ -112,9 +112,10 @@ describe("a training that fails halfway", () => {
       const job = await queue.enqueueTrain(payload(source))
       expect(await finished(job, 200_000)).toBe("failed")
       const failed = (await queue.queue.getJob(job.id!))!
-      // it threw halfway: the purchase models were trained, the value models threw
+      // it threw halfway: the history was read, the value models threw before any classifier
       const reported = stages.get(job.id!)!
-      expect(reported).toContain("purchase")
+      expect(reported).toContain("reading")
+      expect(reported).not.toContain("purchase")
       expect(reported[reported.length - 1]).toBe("value")
       expect(failed.failedReason).toMatch(/must be a finite number, got NaN/)
       // an input error is not retried

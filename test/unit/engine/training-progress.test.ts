@@ -2,7 +2,7 @@ import { overallProgress } from "../../../src/engine/training-progress"
 
 describe("overall training progress", () => {
   it("starts at 0, ends at 1 and never goes back as the stages follow each other", () => {
-    const stages = ["reading", "purchase", "churn", "value", "scoring", "recommend", "compare", "writing"]
+    const stages = ["reading", "value", "purchase", "churn", "scoring", "recommend", "compare", "writing"]
     const points = stages.flatMap((stage) => [0, 0.5, 1].map((f) => overallProgress(stage, f)))
     expect(points[0]).toBe(0)
     expect(points[points.length - 1]).toBe(1)
