@@ -139,9 +139,10 @@ describe("rescoring jobs", () => {
       const first = batches.reduce((a, b) => (a.processedOn! < b.processedOn! ? a : b))
       console.log(`stream of ${Math.round((ended - started) / 250)} requests over ${ended - started} ms: ${batches.length} jobs, the first started ${first.processedOn! - started} ms in and took ${(first.returnvalue as { batches: number }).batches} batches`)
       // the first rescoring started within the maximum wait (plus the scheduling's slack on a busy
-      // machine), long before the stream ended
+      // machine), long before the stream ended; it may go on draining until the stream stops, since
+      // the stream keeps refilling the waiting set, so when it finished says nothing about starvation
       expect(first.processedOn! - started).toBeLessThanOrEqual(debounce.maxWaitMs + 2_500)
-      expect(first.finishedOn!).toBeLessThan(ended)
+      expect(first.processedOn!).toBeLessThan(ended - 5_000)
       // a job took several batches of 7 in a row
       expect(Math.max(...batches.map((job) => (job.returnvalue as { batches: number }).batches))).toBeGreaterThan(1)
       // every customer asked for was rescored after their last request
