@@ -1,20 +1,22 @@
 import { FlowProducer, Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from "bullmq"
 import type IORedis from "ioredis"
+import { isFinal } from "../engine/job-handlers"
+import { SCORE_CHUNK, type Debounce, type JobContext, type JobHandler, type JobRunner } from "../engine/job-runner"
 import { createRedisConnection, redisAnswers } from "./connection"
 import { JOB_NAMES, PAYLOAD_VERSION, type HistorySource, type TrainPayloadInput } from "./payloads"
 
+export { SCORE_CHUNK, type Debounce } from "../engine/job-runner"
+
 /** The plugin's one queue; jobs are told apart by name. Keys live under the plugin's own prefix. */
 export const ML_QUEUE_NAME = "ml-jobs"
-
-/** Runs one job; throwing an UnrecoverableError fails it without retry. */
-export type JobHandler = (job: Job, queue: JobQueue) => Promise<unknown>
 
 export interface JobQueueOptions {
   redisUrl: string
   prefix: string
   /** Whether this process consumes jobs (Medusa's "worker" and "shared" modes). */
   consume: boolean
-  handlers: Record<string, JobHandler>
+  /** The engine's handlers by job name (`createJobHandlers`); a producer-only queue may pass none. */
+  handlers: Partial<Record<string, JobHandler>>
   onWorkerError?: (error: Error) => void
   /**
    * How long a worker holds a job before another may take it over, if the first one
@@ -25,14 +27,8 @@ export interface JobQueueOptions {
   concurrency?: number
   /** Recorded on every job this worker takes (BullMQ's `job.processedBy`): which process ran it. */
   workerName?: string
-  /** Customers taken from the pending set per rescoring batch. @defaultValue 2000 (SCORE_CHUNK) */
+  /** Customers per chunk of a rescoring flow, and per batch taken from the pending set. @defaultValue 2000 (SCORE_CHUNK) */
   pendingBatch?: number
-}
-
-/** How a burst of requests coalesces: one job `debounceMs` after the last, but never later than `maxWaitMs` after the first. */
-export interface Debounce {
-  debounceMs: number
-  maxWaitMs: number
 }
 
 /** Attempts and backoff of every job: transient errors (a lost connection) retry, 5 s, 10 s, 20 s apart. */
@@ -46,9 +42,6 @@ export const JOB_DEFAULTS: JobsOptions = {
 /** Events within this many ms of each other give one `train` (or one rescore batch), at most 5 minutes after the first. */
 export const DEFAULT_DEBOUNCE: Debounce = { debounceMs: 30_000, maxWaitMs: 300_000 }
 
-/** Customers per `score-customers` chunk of a flow, and per batch taken after order events. */
-export const SCORE_CHUNK = 2_000
-
 /** The deduplication id of the one job that takes the customers waiting after order events. */
 const PENDING_RESCORE_ID = "score-pending"
 
@@ -57,7 +50,8 @@ const PENDING_RESCORE_ID = "score-pending"
  * worker or shared mode) a worker created stopped, started by `start()` once the
  * application is up, and closed before shutdown.
  */
-export class JobQueue {
+export class JobQueue implements JobRunner {
+  readonly kind = "bullmq" as const
   readonly queue: Queue
   readonly worker: Worker | null
   private readonly flows: FlowProducer
@@ -151,7 +145,7 @@ export class JobQueue {
    * Rescores many customers as a flow: one `score-customers` child per chunk, which any
    * worker may take, under a parent that completes when all of them have.
    */
-  async enqueueScoreFlow(customerIds: string[], source: HistorySource, asOf?: number, chunk = SCORE_CHUNK): Promise<string> {
+  async enqueueScoreFlow(customerIds: string[], source: HistorySource, asOf?: number, chunk = this.options.pendingBatch ?? SCORE_CHUNK): Promise<string> {
     const children = []
     for (let start = 0; start < customerIds.length; start += chunk) {
       children.push({
@@ -209,6 +203,27 @@ export class JobQueue {
     // a debounced job that starts ends its burst: the next request starts a new maximum wait
     const deduplicationId = job.opts.deduplication?.id
     if (deduplicationId) await this.connection.del(this.firstRequestKey(deduplicationId))
-    return handler(job, this)
+    try {
+      return await handler(job.data, this.contextOf(job))
+    } catch (error) {
+      // a retry would fail the same way: fail the job now, without retry
+      throw isFinal(error) ? new UnrecoverableError(error instanceof Error ? error.message : String(error)) : error
+    }
+  }
+
+  private contextOf(job: Job): JobContext {
+    return {
+      attempt: job.attemptsMade + 1,
+      attempts: job.opts.attempts ?? 1,
+      flowId: job.parent?.id,
+      reportProgress: (stage, progress) => void job.updateProgress({ stage, progress }).catch(() => undefined),
+      rememberRunId: async (runId) => {
+        if (job.data.runId !== runId) await job.updateData({ ...job.data, runId })
+      },
+      followUp: {
+        rescoreAll: async (customerIds, source, asOf) => void (await this.enqueueScoreFlow(customerIds, source, asOf)),
+        takePending: () => this.takePending(),
+      },
+    }
   }
 }

@@ -5,11 +5,10 @@
  * rescoring still runs within the maximum wait, and drains the waiting customers batch
  * after batch.
  */
-import type { Job } from "bullmq"
 import { historyLoader } from "../../src/engine/history-source"
 import { runTraining } from "../../src/engine/run-training"
 import { CUSTOMER_SCORES_TASK } from "../../src/engine/save-customer-scores"
-import { createJobHandlers } from "../../src/queue/processors"
+import { createJobHandlers } from "../../src/engine/job-handlers"
 import { JOB_NAMES, PAYLOAD_VERSION, trainPayloadSchema, type HistorySource } from "../../src/queue/payloads"
 import { openScratchStore, type OpenedStore } from "../store/store-harness"
 import { JobQueue, obliterate, REDIS_URL, simulatedOrdersFile, uniquePrefix, waitFor } from "./harness"
@@ -35,9 +34,9 @@ describe("rescoring jobs", () => {
     for (const index of [0, 1]) {
       const handlers = createJobHandlers({ store: opened.store, loadHistory: historyLoader() })
       const scoreChunk = handlers[JOB_NAMES.scoreCustomers]
-      handlers[JOB_NAMES.scoreCustomers] = async (job: Job, queue: JobQueue) => {
-        if (job.data.customerIds) chunksRun[index] += 1
-        return scoreChunk(job, queue)
+      handlers[JOB_NAMES.scoreCustomers] = async (data, context) => {
+        if ((data as { customerIds?: string[] }).customerIds) chunksRun[index] += 1
+        return scoreChunk(data, context)
       }
       const consumer = new JobQueue({ redisUrl: REDIS_URL, prefix, consume: true, handlers })
       consumer.start()

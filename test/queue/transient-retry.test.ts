@@ -6,7 +6,7 @@
 import { DataSource } from "typeorm"
 import { historyLoader } from "../../src/engine/history-source"
 import { CUSTOMER_SCORES_TASK } from "../../src/engine/save-customer-scores"
-import { createJobHandlers } from "../../src/queue/processors"
+import { createJobHandlers } from "../../src/engine/job-handlers"
 import { PAYLOAD_VERSION } from "../../src/queue/payloads"
 import { openMlDataSource } from "../../src/store/data-source"
 import { MlStore } from "../../src/store/ml-store"

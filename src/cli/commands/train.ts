@@ -4,6 +4,8 @@ import { ORDER_FORMATS, type OrderFormat } from "../../core/data"
 import { InvalidInputError } from "../../core/errors"
 import { withoutErased } from "../../engine/erased-history"
 import { historyLoader, type HistoryLoader } from "../../engine/history-source"
+import { afterTraining } from "../../engine/after-training"
+import { rescoreCustomers } from "../../engine/rescore"
 import { runTraining } from "../../engine/run-training"
 import { JOB_NAMES, parsePayload, PAYLOAD_VERSION, trainPayloadSchema } from "../../engine/payloads"
 import { TRAINING_BOUNDS } from "../../config/training-bounds"
@@ -93,13 +95,18 @@ export async function runTrain(given: TrainArgs, io: CliIo): Promise<void> {
   const store = await openStore(args.db, { migrate: true })
   try {
     let stage = ""
+    const loadHistory = withoutErased(store, withoutRows(historyLoader()))
     const outcome = await runTraining(payload, {
       store,
-      loadHistory: withoutErased(store, withoutRows(historyLoader())),
+      loadHistory,
       onProgress: (next, overall) => {
         if (next !== stage) progress.start((stage = next), 100)
         progress.update(overall * 100)
       },
+    })
+    // the engine's one rule of what follows: a champion that stayed is rescored at the new as-of
+    await afterTraining(outcome, payload.source, {
+      rescoreAll: async (customerIds, source, at) => void (await rescoreCustomers(store, loadHistory, { source, customerIds, asOf: at })),
     })
     progress.stop()
     const report = {

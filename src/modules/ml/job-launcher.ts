@@ -1,22 +1,19 @@
 /**
- * How the Medusa side starts work: on the BullMQ queue when the plugin has Redis, or
- * inline in this process without it (development), through the same engine functions
- * the job handlers call.
+ * How the Medusa side starts work, through the runtime's job runner: the BullMQ queue
+ * when the plugin has Redis, this process without it (development). Both run the same
+ * handlers, so what follows a training and what a rescore reads is decided once, in
+ * the engine.
  */
 import type { Trigger as TrainTrigger } from "../../engine/names"
-import { PAYLOAD_VERSION, trainPayloadSchema, type HistorySource, type TrainPayloadInput, type TrainingSettingsInput } from "../../queue/payloads"
+import { PAYLOAD_VERSION, type HistorySource, type TrainPayloadInput, type TrainingSettingsInput } from "../../engine/payloads"
 import { MedusaError } from "@medusajs/framework/utils"
 import { eventMaxWaitSeconds } from "../../config/plugin-options"
 import { redactUrl } from "../../config/redact"
-import { NotEnoughDataError } from "../../core/errors"
 import { withoutErased } from "../../engine/erased-history"
 import { historyLoader } from "../../engine/history-source"
-import { rescoreCustomers } from "../../engine/rescore"
-import { runTraining } from "../../engine/run-training"
+import type { Debounce } from "../../engine/job-runner"
 import type { TrainingRun } from "../../models"
-import type { Debounce } from "../../queue/job-queue"
 import type { MlRuntime } from "./runtime"
-import { syncGroupsLogged } from "./customer-groups"
 import { storeHistoryReader } from "./store-source"
 
 export const STORE_SOURCE: HistorySource = { kind: "store" }
@@ -61,9 +58,6 @@ async function onQueue<T>(what: string, request: () => Promise<T>): Promise<T> {
 export type Trigger = Exclude<TrainTrigger, "cli">
 
 export class JobLauncher {
-  /** The inline training under way, so an inline store never trains twice at once. */
-  private inlineTraining: Promise<unknown> | null = null
-
   constructor(private readonly runtime: MlRuntime) {}
 
   private get debounce(): Debounce {
@@ -90,26 +84,23 @@ export class JobLauncher {
    * debounced into one job, and inline (without Redis) they are left to the nightly run.
    */
   async requestTraining(trigger: Trigger): Promise<{ runId: string | null }> {
-    const { store, jobQueue } = this.runtime
+    const { store, runner } = this.runtime
     if (trigger === "event") {
-      if (jobQueue) await onQueue("the training", () => jobQueue.enqueueTrain(this.payload(trigger), { debounce: this.debounce }))
+      if (runner.kind === "bullmq") await onQueue("the training", () => runner.enqueueTrain(this.payload(trigger), { debounce: this.debounce }))
       return { runId: null }
     }
     // without Redis a job would wait in the client until it is back, and the caller (an admin's request) with it
-    if (jobQueue && !(await jobQueue.reachable())) throw new QueueUnreachableError()
+    if (!(await runner.reachable())) throw new QueueUnreachableError()
     const { run, active } = await store.startTrainingRun(trigger)
     if (active) throw new TrainingInProgressError(run)
-    const payload = this.payload(trigger, run.id)
-    if (jobQueue) await this.enqueueOrFailRun(payload, run.id)
-    else this.trainInline(payload)
+    await this.enqueueOrFailRun(this.payload(trigger, run.id), run.id)
     return { runId: run.id }
   }
 
   /** A run whose job could not be queued is failed, so it does not block the next trainings as "queued". */
   private async enqueueOrFailRun(payload: TrainPayloadInput, runId: string): Promise<void> {
-    const jobQueue = this.runtime.jobQueue!
     try {
-      await onQueue("the training", () => jobQueue.enqueueTrain(payload))
+      await onQueue("the training", () => this.runtime.runner.enqueueTrain(payload))
     } catch (error) {
       await this.runtime.store.updateTrainingRun(runId, { status: "failed", finishedAt: new Date(), error: (error as Error).message })
       throw error
@@ -119,9 +110,7 @@ export class JobLauncher {
   /** Rescores these customers soon with the champion's models. */
   async requestRescore(customerIds: string[]): Promise<void> {
     if (customerIds.length === 0) return
-    const { jobQueue } = this.runtime
-    if (jobQueue) return onQueue("the rescoring", () => jobQueue.requestRescore(customerIds, STORE_SOURCE, this.debounce))
-    this.background(rescoreCustomers(this.runtime.store, this.loader(), { source: STORE_SOURCE, customerIds }))
+    await onQueue("the rescoring", () => this.runtime.runner.requestRescore(customerIds, STORE_SOURCE, this.debounce))
   }
 
   /**
@@ -143,27 +132,8 @@ export class JobLauncher {
   loader() {
     return withoutErased(this.runtime.store, historyLoader(storeHistoryReader(this.runtime.options)))
   }
+
   private payload(trigger: Trigger, runId?: string): TrainPayloadInput {
     return { version: PAYLOAD_VERSION, trigger, runId, source: STORE_SOURCE, settings: this.settings() }
-  }
-
-  private trainInline(payload: TrainPayloadInput): void {
-    const run = (this.inlineTraining ?? Promise.resolve()).then(async () => {
-      const outcome = await runTraining(trainPayloadSchema.parse(payload), { store: this.runtime.store, loadHistory: this.loader() })
-      const decision = outcome.output.decisions.customerScores
-      if (!decision) return
-      if (decision.promote) await syncGroupsLogged(this.runtime, this.runtime.log)
-      else await rescoreCustomers(this.runtime.store, this.loader(), { source: STORE_SOURCE, customerIds: outcome.output.scores.map((s) => s.customerId), asOf: outcome.asOf })
-    })
-    this.inlineTraining = run.catch(() => undefined)
-    this.background(run)
-  }
-
-  /** Inline work runs after the caller returns; a failure is logged (the run records it too). */
-  private background(work: Promise<unknown>): void {
-    work.catch((error: Error) =>
-      // "not enough data" is an expected outcome of a young store, not a fault
-      error instanceof NotEnoughDataError ? this.runtime.log.warn(`medusa-ml: ${error.message}`) : this.runtime.log.error(`medusa-ml: ${error.message}`)
-    )
   }
 }

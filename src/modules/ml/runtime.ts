@@ -1,4 +1,5 @@
 import type { PluginOptions } from "../../config/plugin-options"
+import type { JobRunner } from "../../engine/job-runner"
 import type { JobQueue } from "../../queue/job-queue"
 import type { MlStore } from "../../store/ml-store"
 
@@ -13,6 +14,8 @@ export interface MlRuntime {
   storeDescription: string
   /** null = no Redis configured: jobs run inline in this process. */
   jobQueue: JobQueue | null
+  /** Where jobs run: the job queue, or this process when there is none. */
+  runner: JobRunner
   workerMode: WorkerMode
   log: { error(message: string): void; warn(message: string): void; info(message: string): void }
 }

@@ -1,7 +1,7 @@
 /** The chunks of one rescoring flow share one history read per process; nothing else is shared. */
 import type { LoadedHistory } from "../../../src/engine/history-source"
 import type { HistorySource } from "../../../src/queue/payloads"
-import { historyPerFlow } from "../../../src/queue/history-per-flow"
+import { historyPerFlow } from "../../../src/engine/history-per-flow"
 
 const source: HistorySource = { kind: "store" }
 

@@ -4,7 +4,7 @@
  * chunks reads the store once, not once per chunk. Only the newest flow's snapshot is
  * kept, and it is let go after `idleMs` without a chunk (a big store's history is large).
  */
-import type { HistoryLoader, LoadedHistory } from "../engine/history-source"
+import type { HistoryLoader, LoadedHistory } from "./history-source"
 
 export interface HistoryPerFlowOptions {
   /** Drop the snapshot after this long without a chunk of its flow. */
