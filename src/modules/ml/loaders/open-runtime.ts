@@ -3,6 +3,7 @@ import { asValue } from "@medusajs/framework/awilix"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { PluginOptions } from "../../../config/plugin-options"
 import { historyLoader } from "../../../engine/history-source"
+import { attachJobLogging } from "../../../queue/job-logging"
 import { JobQueue } from "../../../queue/job-queue"
 import { createJobHandlers } from "../../../queue/processors"
 import { openMlDataSource } from "../../../store/data-source"
@@ -45,7 +46,7 @@ export default async function openRuntime(
 
 function openJobQueue(pluginOptions: PluginOptions, workerMode: WorkerMode, log: Logger | Console, store: MlStore): JobQueue | null {
   if (pluginOptions.redisUrl) {
-    return new JobQueue({
+    const jobQueue = new JobQueue({
       redisUrl: pluginOptions.redisUrl,
       prefix: pluginOptions.queuePrefix,
       consume: workerMode !== "server",
@@ -56,6 +57,8 @@ function openJobQueue(pluginOptions: PluginOptions, workerMode: WorkerMode, log:
       }),
       onWorkerError: (error) => log.error(`medusa-ml: job worker error: ${error.message}`),
     })
+    if (jobQueue.worker) attachJobLogging(jobQueue.worker, log)
+    return jobQueue
   }
   log.warn("medusa-ml: no redisUrl given: jobs run inline in this process. Fine for development; set redisUrl for a live store.")
   return null
