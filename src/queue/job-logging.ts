@@ -49,6 +49,9 @@ export interface LogLine {
 /** A failure's reason is cut to this many characters: enough for a message, never a dump. */
 export const REASON_MAX_CHARS = 200
 
+/** How the engine's NotEnoughDataError begins (src/core/errors.ts); the queue sees its message only. */
+const NOT_ENOUGH_DATA = /^not enough data\b/
+
 /** Ids from a payload are logged only when they look like ids (no spaces, newlines or lists). */
 const ID_SHAPE = /^[\w.:-]{1,64}$/
 
@@ -70,8 +73,9 @@ export function formatJobEvent(event: JobEvent): LogLine {
     case "failed": {
       const retry = event.willRetry ? ", will retry" : ""
       const message = `medusa-ml: job ${describe(event.job)} failed after ${event.durationMs} ms${retry} (${details(event.job)}): ${shortReason(event.reason)}`
-      // a retried attempt may still succeed; a job that gave up needs someone to look
-      return { level: event.willRetry ? "warn" : "error", message }
+      // a retried attempt may still succeed, and a young store's "not enough data" is an
+      // expected outcome (as inline); any other job that gave up needs someone to look
+      return { level: event.willRetry || NOT_ENOUGH_DATA.test(event.reason) ? "warn" : "error", message }
     }
     case "stalled":
       return {

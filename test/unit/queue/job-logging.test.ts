@@ -64,9 +64,14 @@ describe("formatJobEvent", () => {
   })
 
   it("logs a job that failed for good as an error", () => {
-    const line = formatJobEvent({ kind: "failed", job: { ...train, attempt: 4 }, durationMs: 15, reason: "not enough data", willRetry: false })
+    const line = formatJobEvent({ kind: "failed", job: { ...train, attempt: 4 }, durationMs: 15, reason: "the model file cannot be read", willRetry: false })
     expect(line.level).toBe("error")
-    expect(line.message).toBe("medusa-ml: job train 42 failed after 15 ms (attempt 4/4, trigger schedule, run run_01): not enough data")
+    expect(line.message).toBe("medusa-ml: job train 42 failed after 15 ms (attempt 4/4, trigger schedule, run run_01): the model file cannot be read")
+  })
+
+  it("logs a young store's \"not enough data\" as a warning, as the inline run does: an expected outcome, not a fault", () => {
+    const line = formatJobEvent({ kind: "failed", job: train, durationMs: 15, reason: "not enough data: 2 customers with orders (at least 50 needed)", willRetry: false })
+    expect(line.level).toBe("warn")
   })
 
   it("names a score chunk's flow", () => {
