@@ -6,6 +6,7 @@ import { historyLoader } from "../../../engine/history-source"
 import { InlineRunner } from "../../../engine/inline-runner"
 import type { JobRunner } from "../../../engine/job-runner"
 import { NotEnoughDataError } from "../../../core/errors"
+import { attachJobLogging } from "../../../queue/job-logging"
 import { JobQueue } from "../../../queue/job-queue"
 import { createJobHandlers } from "../../../engine/job-handlers"
 import { openMlDataSource } from "../../../store/data-source"
@@ -56,13 +57,15 @@ export default async function openRuntime(
 
 function openJobQueue(pluginOptions: PluginOptions, workerMode: WorkerMode, log: Logger | Console, handlers: ReturnType<typeof createJobHandlers>): JobQueue | null {
   if (pluginOptions.redisUrl) {
-    return new JobQueue({
+    const jobQueue = new JobQueue({
       redisUrl: pluginOptions.redisUrl,
       prefix: pluginOptions.queuePrefix,
       consume: workerMode !== "server",
       handlers,
       onWorkerError: (error) => log.error(`medusa-ml: job worker error: ${error.message}`),
     })
+    if (jobQueue.worker) attachJobLogging(jobQueue.worker, log)
+    return jobQueue
   }
   log.warn("medusa-ml: no redisUrl given: jobs run inline in this process. Fine for development; set redisUrl for a live store.")
   return null
