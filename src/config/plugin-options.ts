@@ -95,7 +95,7 @@ export const pluginOptionsSchema = z
      * (one within every `eventDebounceSeconds`), the debounce stops pushing the job back
      * once this many seconds have passed since the first event it holds. At least
      * `eventDebounceSeconds`; read it through `eventMaxWaitSeconds(options)`.
-     * @defaultValue 300, or `eventDebounceSeconds` when that is longer
+     * @defaultValue 120, or `eventDebounceSeconds` when that is longer
      */
     eventMaxWaitSeconds: boundedWholeNumber({ min: 1, max: 86400 }).optional(),
     /** Seed of every random choice in training, so a retrain on the same data gives the same models. @defaultValue 42 */
@@ -127,11 +127,16 @@ export const pluginOptionsSchema = z
   })
 
 /** The default maximum wait of event work, in seconds. */
-export const DEFAULT_EVENT_MAX_WAIT_SECONDS = 300
+export const DEFAULT_EVENT_MAX_WAIT_SECONDS = 120
 
 /** The maximum wait of event work: as given, else the default or the debounce, whichever is longer. */
 export function eventMaxWaitSeconds(options: Pick<PluginOptions, "eventDebounceSeconds" | "eventMaxWaitSeconds">): number {
   return options.eventMaxWaitSeconds ?? Math.max(DEFAULT_EVENT_MAX_WAIT_SECONDS, options.eventDebounceSeconds)
+}
+
+/** How event work coalesces, in ms: one job `debounceMs` after the last event, never later than `maxWaitMs` after the first. */
+export function eventDebounce(options: Pick<PluginOptions, "eventDebounceSeconds" | "eventMaxWaitSeconds">): { debounceMs: number; maxWaitMs: number } {
+  return { debounceMs: options.eventDebounceSeconds * 1000, maxWaitMs: eventMaxWaitSeconds(options) * 1000 }
 }
 
 /** The options as written in medusa-config.ts. */

@@ -1,5 +1,6 @@
 import { FlowProducer, Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from "bullmq"
 import type IORedis from "ioredis"
+import { DEFAULT_EVENT_MAX_WAIT_SECONDS } from "../config/plugin-options"
 import { isFinal } from "../engine/job-handlers"
 import { SCORE_CHUNK, type Debounce, type JobContext, type JobHandler, type JobRunner } from "../engine/job-runner"
 import { createRedisConnection, redisAnswers } from "./connection"
@@ -39,8 +40,8 @@ export const JOB_DEFAULTS: JobsOptions = {
   removeOnFail: { count: 2_000 },
 }
 
-/** Events within this many ms of each other give one `train` (or one rescore batch), at most 5 minutes after the first. */
-export const DEFAULT_DEBOUNCE: Debounce = { debounceMs: 30_000, maxWaitMs: 300_000 }
+/** The plugin options' defaults: events within 30 s of each other give one `train` (or one rescore batch), at most 2 minutes after the first. */
+export const DEFAULT_DEBOUNCE: Debounce = { debounceMs: 30_000, maxWaitMs: DEFAULT_EVENT_MAX_WAIT_SECONDS * 1000 }
 
 /** The deduplication id of the one job that takes the customers waiting after order events. */
 const PENDING_RESCORE_ID = "score-pending"

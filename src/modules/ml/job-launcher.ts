@@ -7,7 +7,7 @@
 import type { Trigger as TrainTrigger } from "../../engine/names"
 import { PAYLOAD_VERSION, type HistorySource, type TrainPayloadInput, type TrainingSettingsInput } from "../../engine/payloads"
 import { MedusaError } from "@medusajs/framework/utils"
-import { eventMaxWaitSeconds } from "../../config/plugin-options"
+import { eventDebounce } from "../../config/plugin-options"
 import { redactUrl } from "../../config/redact"
 import { withoutErased } from "../../engine/erased-history"
 import { historyLoader } from "../../engine/history-source"
@@ -61,8 +61,7 @@ export class JobLauncher {
   constructor(private readonly runtime: MlRuntime) {}
 
   private get debounce(): Debounce {
-    const o = this.runtime.options
-    return { debounceMs: o.eventDebounceSeconds * 1000, maxWaitMs: eventMaxWaitSeconds(o) * 1000 }
+    return eventDebounce(this.runtime.options)
   }
 
   /** The settings every training of this store uses, from the plugin's options. */

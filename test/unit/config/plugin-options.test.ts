@@ -60,8 +60,8 @@ describe("plugin options", () => {
     expect(problemsOf(raw)).toEqual([message])
   })
 
-  it("waits at most 300 s for event work by default, or the debounce when that is longer", () => {
-    expect(eventMaxWaitSeconds(parsePluginOptions({}))).toBe(300)
+  it("waits at most 120 s for event work by default, or the debounce when that is longer", () => {
+    expect(eventMaxWaitSeconds(parsePluginOptions({}))).toBe(120)
     expect(eventMaxWaitSeconds(parsePluginOptions({ eventDebounceSeconds: 3600 }))).toBe(3600)
     expect(eventMaxWaitSeconds(parsePluginOptions({ eventDebounceSeconds: 5, eventMaxWaitSeconds: 20 }))).toBe(20)
   })
