@@ -1,0 +1,64 @@
+/**
+ * The store's readiness check for GET /admin/ml/readiness: the stored one, answered at
+ * once, and a new one asked for when it is missing or stale. The check itself reads the
+ * whole order history, so it never runs in the request: it is a `check-readiness` job on
+ * the queue when the plugin has Redis, or inline in the background without it.
+ */
+import { checkReadinessPayloadSchema, enqueueReadinessCheck } from "../../queue/check-readiness-job"
+import { PAYLOAD_VERSION, type CheckReadinessPayload } from "../../queue/payloads"
+import { checkStoreReadiness, readinessFromRow, readinessIsStale, type StoredReadiness } from "../../engine/readiness-check"
+import type { JobLauncher } from "./job-launcher"
+import { STORE_SOURCE } from "./job-launcher"
+import type { MlRuntime } from "./runtime"
+
+/** A stored check older than this is answered, and a new one asked for. */
+export const READINESS_MAX_AGE_MS = 10 * 60_000
+
+export interface ReadinessAnswer {
+  /** The latest stored check; null before the first one has run. */
+  check: StoredReadiness | null
+  /** A new check was asked for (or runs): ask again shortly for fresher figures. */
+  checking: boolean
+}
+
+export class ReadinessChecks {
+  /** The inline check under way (no Redis): one at a time. */
+  private inline: Promise<unknown> | null = null
+  /** The request to the queue under way: one at a time, so an unreachable Redis does not pile them up. */
+  private enqueuing: Promise<unknown> | null = null
+
+  constructor(
+    private readonly runtime: MlRuntime,
+    private readonly jobs: JobLauncher,
+    private readonly now: () => number = Date.now
+  ) {}
+
+  /** The stored check; asks for a new one when there is none, it is stale, or `refresh`. Never waits for the check. */
+  async current(options: { refresh?: boolean } = {}): Promise<ReadinessAnswer> {
+    const check = readinessFromRow(await this.runtime.store.readinessCheck())
+    const payload = this.payload()
+    const stale = options.refresh === true || readinessIsStale(check, payload.settings, this.now(), READINESS_MAX_AGE_MS)
+    if (stale) this.request(payload)
+    return { check, checking: stale || this.inline !== null }
+  }
+
+  private payload(): CheckReadinessPayload {
+    const { horizonDays, churnWindowDays, readiness } = this.jobs.settings()
+    return checkReadinessPayloadSchema.parse({ version: PAYLOAD_VERSION, source: STORE_SOURCE, settings: { horizonDays, churnWindowDays, readiness } })
+  }
+
+  /** Starts a check in the background; the caller does not wait for it, nor for the queue. */
+  private request(payload: CheckReadinessPayload): void {
+    const { jobQueue, store, log } = this.runtime
+    const failed = (error: Error) => log.error(`medusa-ml: the readiness check could not run: ${error.message}`)
+    if (jobQueue) {
+      this.enqueuing ??= enqueueReadinessCheck(jobQueue, payload)
+        .catch(failed)
+        .finally(() => (this.enqueuing = null))
+      return
+    }
+    this.inline ??= checkStoreReadiness(store, this.jobs.loader(), payload)
+      .catch(failed)
+      .finally(() => (this.inline = null))
+  }
+}
