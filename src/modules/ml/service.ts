@@ -4,6 +4,8 @@ import { redactUrl } from "../../config/redact"
 import { JobLauncher } from "./job-launcher"
 import { MlReads } from "./reads"
 import { ReadinessChecks, type ReadinessAnswer } from "./readiness-checks"
+
+export type { ReadinessAnswer }
 import { ML_RUNTIME_KEY, type MlRuntime } from "./runtime"
 
 /** GET /admin/ml/status's answer (the shape the admin reads), with the champion models. */

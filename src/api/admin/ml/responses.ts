@@ -4,9 +4,8 @@ import { RECENT_DAYS, type Readiness } from "../../../core/pipeline/readiness"
 import type { TrainingPlan } from "../../../core/pipeline/training-plan"
 import { riskBandOf } from "../../../core/segments/risk-bands"
 import type { CustomerPrediction, TrainingRun } from "../../../models"
-import type { StoredReadiness } from "../../../engine/readiness-check"
 import type { ModelVersionSummary } from "../../../modules/ml/reads"
-import type { ReadinessAnswer as ReadinessChecks } from "../../../modules/ml/readiness-checks"
+import type { ReadinessAnswer as ReadinessChecks } from "../../../modules/ml/service"
 import type {
   ChurnRow,
   CustomerCard,
@@ -109,7 +108,7 @@ export function readinessAnswerJson({ check, checking }: ReadinessChecks): Readi
   return { readiness: check ? readinessJson(check) : null, checking }
 }
 
-export function readinessJson(check: StoredReadiness): ReadinessJson {
+export function readinessJson(check: NonNullable<ReadinessChecks["check"]>): ReadinessJson {
   const { readiness, thresholds } = check
   const { figures } = readiness
   const withoutRate = check.currenciesWithoutRate
