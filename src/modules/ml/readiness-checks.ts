@@ -4,6 +4,7 @@
  * whole order history, so it never runs in the request: it is a `check-readiness` job on
  * the queue when the plugin has Redis, or inline in the background without it.
  */
+import { redactUrl } from "../../config/redact"
 import { checkReadinessPayloadSchema, enqueueReadinessCheck } from "../../queue/check-readiness-job"
 import { PAYLOAD_VERSION, type CheckReadinessPayload } from "../../queue/payloads"
 import { checkStoreReadiness, readinessFromRow, readinessIsStale, type StoredReadiness } from "../../engine/readiness-check"
@@ -50,7 +51,8 @@ export class ReadinessChecks {
   /** Starts a check in the background; the caller does not wait for it, nor for the queue. */
   private request(payload: CheckReadinessPayload): void {
     const { jobQueue, store, log } = this.runtime
-    const failed = (error: Error) => log.error(`medusa-ml: the readiness check could not run: ${error.message}`)
+    // a Redis client's error may carry the command and URL it failed on: words only, redacted
+    const failed = (error: Error) => log.error(`medusa-ml: the readiness check could not run: ${redactUrl(error.message)}`)
     if (jobQueue) {
       this.enqueuing ??= enqueueReadinessCheck(jobQueue, payload)
         .catch(failed)
