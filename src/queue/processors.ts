@@ -12,6 +12,7 @@ import { rescoreCustomers } from "../engine/rescore"
 import { isGiveUp, runTraining } from "../engine/run-training"
 import { claimTraining } from "../engine/training-claim"
 import type { MlStore } from "../store/ml-store"
+import { CHECK_READINESS_JOB, checkReadinessHandler } from "./check-readiness-job"
 import { historyPerFlow } from "./history-per-flow"
 import type { JobHandler, JobQueue } from "./job-queue"
 import {
@@ -56,6 +57,7 @@ export function createJobHandlers(given: ProcessorDeps): Record<string, JobHandl
       const { productIds } = validated(job, purgeProductPayloadSchema)
       return deps.store.purgeProducts(productIds)
     },
+    [CHECK_READINESS_JOB]: checkReadinessHandler(deps),
   }
 }
 
