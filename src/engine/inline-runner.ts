@@ -8,7 +8,7 @@
  */
 import type { JobContext, JobHandler, JobRunner } from "./job-runner"
 import { SCORE_CHUNK } from "./job-runner"
-import { JOB_NAMES, PAYLOAD_VERSION, type HistorySource, type JobName, type TrainPayloadInput } from "./payloads"
+import { JOB_NAMES, PAYLOAD_VERSION, type CheckReadinessPayloadInput, type HistorySource, type JobName, type TrainPayloadInput } from "./payloads"
 
 export interface InlineRunnerOptions {
   /** A job started here failed (the caller is not waiting for it): log it. */
@@ -22,6 +22,8 @@ export class InlineRunner implements JobRunner {
   private readonly pending = new Set<string>()
   /** A pending-rescore job is waiting to start: a new request joins it instead of adding one. */
   private drainWaiting = false
+  /** A readiness check waits or runs: a new request is the same check. */
+  private checking = false
   private flows = 0
   private tail: Promise<void> = Promise.resolve()
 
@@ -76,8 +78,16 @@ export class InlineRunner implements JobRunner {
     this.later(JOB_NAMES.scoreAll, { version: PAYLOAD_VERSION, chunks, customers: customerIds.length })
   }
 
-  /** Asks for a job without waiting for it; a failure goes to `onError`. `onStart` runs as it starts. */
-  private later(name: JobName, data: unknown, flowId?: string, onStart?: () => void): void {
+  async requestReadinessCheck(payload: CheckReadinessPayloadInput): Promise<void> {
+    if (this.checking) return
+    this.checking = true
+    this.later(JOB_NAMES.checkReadiness, payload, undefined, undefined, () => {
+      this.checking = false
+    })
+  }
+
+  /** Asks for a job without waiting for it; a failure goes to `onError`. `onStart` runs as it starts, `onEnd` once it ended. */
+  private later(name: JobName, data: unknown, flowId?: string, onStart?: () => void, onEnd?: () => void): void {
     this.tail = this.tail
       .then(() => {
         onStart?.()
@@ -87,6 +97,7 @@ export class InlineRunner implements JobRunner {
         () => undefined,
         (error) => this.options.onError(error, name)
       )
+      .finally(onEnd)
   }
 
   private context(flowId: string | undefined): JobContext {

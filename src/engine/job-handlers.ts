@@ -11,6 +11,7 @@ import { historyPerFlow } from "./history-per-flow"
 import type { HistoryLoader } from "./history-source"
 import type { JobContext, JobHandler } from "./job-runner"
 import {
+  checkReadinessPayloadSchema,
   InvalidPayloadError,
   JOB_NAMES,
   parsePayload,
@@ -22,6 +23,7 @@ import {
   TRIGGERS,
   type JobName,
 } from "./payloads"
+import { checkStoreReadiness } from "./readiness-check"
 import { rescoreCustomers } from "./rescore"
 import { isGiveUp, runTraining } from "./run-training"
 import { claimTraining } from "./training-claim"
@@ -60,6 +62,12 @@ export function createJobHandlers(given: JobHandlerDeps): Record<JobName, JobHan
     [JOB_NAMES.purgeProduct]: async (data) => {
       const { productIds } = parsePayload(JOB_NAMES.purgeProduct, purgeProductPayloadSchema, data)
       return deps.store.purgeProducts(productIds)
+    },
+    // the check GET /admin/ml/readiness answers, read here so no request reads the history
+    [JOB_NAMES.checkReadiness]: async (data) => {
+      const payload = parsePayload(JOB_NAMES.checkReadiness, checkReadinessPayloadSchema, data)
+      const check = await checkStoreReadiness(deps.store, deps.loadHistory, payload)
+      return { checkedAt: check.checkedAt.toISOString(), ready: check.readiness.ready }
     },
   }
 }

@@ -5,7 +5,7 @@
  * process (`inline-runner.ts`: the CLI, a store without Redis). Handlers receive the
  * narrow context below, never the runner itself.
  */
-import type { HistorySource, TrainPayloadInput } from "./payloads"
+import type { CheckReadinessPayloadInput, HistorySource, TrainPayloadInput } from "./payloads"
 
 /** How a burst of requests coalesces: one job `debounceMs` after the last, but never later than `maxWaitMs` after the first. */
 export interface Debounce {
@@ -56,4 +56,6 @@ export interface JobRunner {
   requestRescore(customerIds: string[], source: HistorySource, debounce?: Debounce): Promise<void>
   /** Every one of these customers is rescored at `asOf`, chunk by chunk, then `score-all` ends the flow. */
   enqueueScoreFlow(customerIds: string[], source: HistorySource, asOf?: number): Promise<unknown>
+  /** A readiness check, unless one already waits or runs: requests meanwhile give one check. */
+  requestReadinessCheck(payload: CheckReadinessPayloadInput): Promise<void>
 }

@@ -20,6 +20,8 @@ export const JOB_NAMES = {
   purgeProduct: "purge-product",
   /** The parent of a rescoring flow: done when all its `score-customers` chunks are. */
   scoreAll: "score-all",
+  /** Reads the history and stores the readiness check that GET /admin/ml/readiness answers. */
+  checkReadiness: "check-readiness",
 } as const
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES]
 
@@ -99,6 +101,21 @@ export const trainPayloadSchema = z
   .strict()
 export type TrainPayload = z.output<typeof trainPayloadSchema>
 export type TrainPayloadInput = z.input<typeof trainPayloadSchema>
+
+/** What a readiness check measures against: the training's windows and the thresholds. */
+export const readinessSettingsSchema = trainingSettingsSchema.pick({ horizonDays: true, churnWindowDays: true, readiness: true })
+export type ReadinessSettings = z.output<typeof readinessSettingsSchema>
+
+/** `check-readiness`: read the history, check it as a training would and store the check (one row, replaced). */
+export const checkReadinessPayloadSchema = z
+  .object({
+    version: payloadVersion,
+    source: historySourceSchema,
+    settings: readinessSettingsSchema.prefault({}),
+  })
+  .strict()
+export type CheckReadinessPayload = z.output<typeof checkReadinessPayloadSchema>
+export type CheckReadinessPayloadInput = z.input<typeof checkReadinessPayloadSchema>
 
 /** `score-customers`: rescore these customers with the current champion's models. */
 export const scoreCustomersPayloadSchema = z

@@ -13,6 +13,7 @@ import type { TrainPayload } from "./payloads"
 import type { MlStore } from "../store/ml-store"
 import type { DataReport, HistoryLoader } from "./history-source"
 import { toJsonObject } from "./json"
+import { saveReadiness } from "./readiness-check"
 import { CUSTOMER_SCORES_TASK } from "./save-customer-scores"
 import { RECOMMENDATIONS_TASK } from "./save-recommendations"
 import { trainInWorkerThread } from "./training-thread"
@@ -68,6 +69,8 @@ export async function runTraining(payload: TrainPayload, deps: TrainingDeps): Pr
       horizonDays: payload.settings.horizonDays,
       churnWindowDays: churnWindowOf(payload.settings),
     })
+    // the store's own history, checked as GET /admin/ml/readiness would: that answer is refreshed for free
+    if (payload.source.kind === "store" && payload.asOf === undefined) await saveReadiness(store, { checkedAt: now(), asOf, readiness, settings: payload.settings, data })
     if (!readiness.ready) throw new NotEnoughDataError(readiness.missing)
     const input: TrainingWorkInput = {
       history,

@@ -3,6 +3,7 @@ import { columnTypes, type StoreDialect } from "./column-types"
 import { customerPredictionSchema } from "./customer-prediction"
 import { erasureSchema } from "./erasure"
 import { modelVersionSchema } from "./model-version"
+import { readinessCheckSchema } from "./readiness-check"
 import { recommendationSchema } from "./recommendation"
 import { trainingRunSchema } from "./training-run"
 
@@ -10,6 +11,7 @@ export * from "./column-types"
 export type { CustomerPrediction, PredictionReason } from "./customer-prediction"
 export type { Erasure, ErasureKind } from "./erasure"
 export type { ModelVersion, ModelVersionStatus } from "./model-version"
+export { STORE_READINESS_ID, type ReadinessCheck } from "./readiness-check"
 export type { Recommendation, RecommendationSource } from "./recommendation"
 export type { TrainingRun, TrainingRunStatus } from "./training-run"
 
@@ -20,6 +22,7 @@ export interface MlEntities {
   customerPrediction: ReturnType<typeof customerPredictionSchema>
   recommendation: ReturnType<typeof recommendationSchema>
   erasure: ReturnType<typeof erasureSchema>
+  readinessCheck: ReturnType<typeof readinessCheckSchema>
 }
 
 export function mlEntities(dialect: StoreDialect): MlEntities {
@@ -30,9 +33,10 @@ export function mlEntities(dialect: StoreDialect): MlEntities {
     customerPrediction: customerPredictionSchema(t),
     recommendation: recommendationSchema(t),
     erasure: erasureSchema(t),
+    readinessCheck: readinessCheckSchema(t),
   }
 }
 
 export function entityList(entities: MlEntities): EntitySchema[] {
-  return [entities.modelVersion, entities.trainingRun, entities.customerPrediction, entities.recommendation, entities.erasure] as EntitySchema[]
+  return [entities.modelVersion, entities.trainingRun, entities.customerPrediction, entities.recommendation, entities.erasure, entities.readinessCheck] as EntitySchema[]
 }

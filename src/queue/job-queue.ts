@@ -4,7 +4,7 @@ import { DEFAULT_EVENT_MAX_WAIT_SECONDS } from "../config/plugin-options"
 import { isFinal } from "../engine/job-handlers"
 import { SCORE_CHUNK, type Debounce, type JobContext, type JobHandler, type JobRunner } from "../engine/job-runner"
 import { createRedisConnection, redisAnswers } from "./connection"
-import { JOB_NAMES, PAYLOAD_VERSION, type HistorySource, type TrainPayloadInput } from "./payloads"
+import { JOB_NAMES, PAYLOAD_VERSION, type CheckReadinessPayloadInput, type HistorySource, type TrainPayloadInput } from "./payloads"
 
 export { SCORE_CHUNK, type Debounce } from "../engine/job-runner"
 
@@ -42,6 +42,9 @@ export const JOB_DEFAULTS: JobsOptions = {
 
 /** The plugin options' defaults: events within 30 s of each other give one `train` (or one rescore batch), at most 2 minutes after the first. */
 export const DEFAULT_DEBOUNCE: Debounce = { debounceMs: 30_000, maxWaitMs: DEFAULT_EVENT_MAX_WAIT_SECONDS * 1000 }
+
+/** The deduplication id of the one readiness check that may wait or run at a time. */
+const READINESS_CHECK_ID = "check-readiness"
 
 /** The deduplication id of the one job that takes the customers waiting after order events. */
 const PENDING_RESCORE_ID = "score-pending"
@@ -164,6 +167,11 @@ export class JobQueue implements JobRunner {
       children,
     })
     return flow.job.id ?? ""
+  }
+
+  /** A readiness check, unless one waits or runs (BullMQ deduplication until it ends): requests meanwhile give one job. */
+  async requestReadinessCheck(payload: CheckReadinessPayloadInput): Promise<void> {
+    await this.queue.add(JOB_NAMES.checkReadiness, payload, { deduplication: { id: READINESS_CHECK_ID } })
   }
 
   async enqueuePurgeCustomers(customerIds: string[]): Promise<Job> {

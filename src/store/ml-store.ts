@@ -1,9 +1,10 @@
 import type { EntityManager, EntitySchema } from "typeorm"
 import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity"
-import type { CustomerPrediction, ModelVersion, Recommendation, TrainingRun } from "../models"
+import type { CustomerPrediction, JsonObject, ModelVersion, ReadinessCheck, Recommendation, TrainingRun } from "../models"
 import type { MlDataSource } from "./data-source"
 import { deleteCustomerRows, deleteProductRows, erasedIds, lockAgainstErasure, mentionsErased, recordErasure, type ErasedIds } from "./erasures"
 import { newId } from "./ids"
+import { latestReadinessCheck, saveReadinessCheck } from "./readiness-queries"
 
 /**
  * Rows per INSERT statement: 2,000 rows of our widest table (12 columns) bind 24,000
@@ -284,6 +285,16 @@ export class MlStore {
 
   async trainingRun(id: string): Promise<TrainingRun | null> {
     return this.ml.dataSource.getRepository(this.ml.entities.trainingRun).findOneBy({ id })
+  }
+
+  /** Replaces the store's readiness check (one row). */
+  async saveReadinessCheck(checkedAt: Date, result: JsonObject): Promise<void> {
+    await saveReadinessCheck(this.ml, checkedAt, result)
+  }
+
+  /** The latest readiness check, or null before the first. */
+  async readinessCheck(): Promise<ReadinessCheck | null> {
+    return latestReadinessCheck(this.ml)
   }
 
   async close(): Promise<void> {

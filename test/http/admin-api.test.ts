@@ -275,12 +275,25 @@ medusaIntegrationTestRunner({
       expect(newest.data.tasks[0]).toMatchObject({ count: 3, versions: [{ id: v.rejectedScores }] })
     })
 
-    it("reports readiness: figures against the thresholds, what is missing, currencies without a rate", async () => {
-      const { status, data } = await get("/admin/ml/readiness")
-      expect(status).toBe(200)
+    it("reports readiness from a check made off the request: first 'checking', then figures against the thresholds, what is missing, currencies without a rate", async () => {
+      // no check has run yet: the request does not read the orders, it asks for a check and says so
+      const first = await get("/admin/ml/readiness")
+      expect(first.status).toBe(200)
+      expect(first.data).toEqual({ readiness: null, checking: true })
+      const askedAt = Date.now()
+      let data = first.data
+      for (let i = 0; i < 300 && data.readiness === null; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        data = (await get("/admin/ml/readiness")).data
+      }
+      // the stored check, fresh: no new one is asked for
+      expect(data.checking).toBe(false)
+      expect(Date.parse(data.readiness.checked_at)).toBeGreaterThanOrEqual(askedAt - 1_000)
+      expect(Date.parse(data.readiness.checked_at)).toBeLessThanOrEqual(Date.now())
       // ann and ben (two orders each), hal, jay; cleo's only order was canceled
       expect(data.readiness).toEqual({
         ready: false,
+        checked_at: expect.any(String),
         as_of: new Date(Math.floor(f.lastOrderAt.getTime() / DAY_MS) * DAY_MS + DAY_MS).toISOString(),
         figures: {
           customers_with_orders: 4,
@@ -336,6 +349,8 @@ medusaIntegrationTestRunner({
       const ended = await until(runId, final)
       const readiness = (await get("/admin/ml/readiness")).data.readiness
       expect(ended).toMatchObject({ id: runId, status: "not_enough_data", error: `not enough data: ${readiness.missing.join("; ")}` })
+      // the training stored its own check of the orders it read: the readiness answer is that one
+      expect(Date.parse(readiness.checked_at)).toBeGreaterThanOrEqual(Date.parse(ended.started_at))
       expect(Date.parse(ended.finished_at)).toBeGreaterThanOrEqual(Date.parse(ended.started_at))
 
       const again = await api.post("/admin/ml/train", {}, admin)

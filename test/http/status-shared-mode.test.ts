@@ -43,6 +43,7 @@ medusaIntegrationTestRunner({
         "ml_erasure",
         "ml_migrations",
         "ml_model_version",
+        "ml_readiness",
         "ml_recommendation",
         "ml_training_run",
       ])

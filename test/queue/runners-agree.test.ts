@@ -3,12 +3,13 @@
  * Redis) and through BullMQ on the real Redis leaves the same stored results, on two
  * stores on the real Postgres that start the same. The sequence follows a store's life:
  * a first training, a retrain on unchanged data (what follows it is the engine's one
- * after-training rule), a rescore after orders, a rescoring flow at a later as-of, the
- * purges, and a payload that cannot run.
+ * after-training rule), a rescore after orders, a rescoring flow at a later as-of, a
+ * readiness check, the purges, and a payload that cannot run.
  */
 import { createJobHandlers } from "../../src/engine/job-handlers"
 import { historyLoader } from "../../src/engine/history-source"
 import { InlineRunner } from "../../src/engine/inline-runner"
+import { readinessFromRow } from "../../src/engine/readiness-check"
 import type { JobRunner } from "../../src/engine/job-runner"
 import { CUSTOMER_SCORES_TASK, RECOMMENDATIONS_TASK } from "../../src/engine/names"
 import { JOB_NAMES, PAYLOAD_VERSION, type HistorySource, type JobName } from "../../src/engine/payloads"
@@ -37,12 +38,14 @@ async function stored(store: MlStore) {
   const lists = await store.champion(RECOMMENDATIONS_TASK)
   const runs = await store.trainingRuns(50)
   const erased = await store.erased()
+  const readiness = readinessFromRow(await store.readinessCheck())
   return withoutStoredIds({
     predictions: scores ? (await store.predictionsOf(scores.id)).map(comparablePrediction).sort(byCustomer) : [],
     lists: lists ? (await store.recommendationsOf(lists.id)).map(comparableEntry) : [],
     versions: (await store.modelVersions()).map((v) => ({ task: v.task, learner: v.learner, status: v.status, metrics: v.metrics })).reverse(),
     runs: runs.map((r) => ({ status: r.status, trigger: r.trigger, error: r.error, promotion: (r.report as { promotion?: unknown } | null)?.promotion })).reverse(),
     erased: { customers: [...erased.customers].sort(), products: [...erased.products].sort() },
+    readiness: readiness && { ...readiness, checkedAt: undefined },
   })
 }
 
@@ -160,6 +163,11 @@ describe("the inline and BullMQ runners", () => {
     const after = await onBoth((runner) => runner.enqueueScoreFlow(ids, source, asOf))
     // two months on, recency moved: the predictions changed
     expect(after.predictions.filter((p, i) => p.churnRisk !== before.predictions[i].churnRisk).length).toBeGreaterThan(100)
+  })
+
+  it("check-readiness: the same stored check", async () => {
+    const after = await onBoth((runner) => runner.requestReadinessCheck({ version: PAYLOAD_VERSION, source, settings: { horizonDays: 60 } }))
+    expect(after.readiness).toMatchObject({ windows: { horizonDays: 60, churnWindowDays: 60 }, readiness: { ready: true } })
   })
 
   it("purge-customer and purge-product: the same rows left and the same erasures", async () => {

@@ -3,6 +3,9 @@ import type { ModelVersion } from "../../models"
 import { redactUrl } from "../../config/redact"
 import { JobLauncher } from "./job-launcher"
 import { MlReads } from "./reads"
+import { ReadinessChecks, type ReadinessAnswer } from "./readiness-checks"
+
+export type { ReadinessAnswer }
 import { ML_RUNTIME_KEY, type MlRuntime } from "./runtime"
 
 /** GET /admin/ml/status's answer (the shape the admin reads), with the champion models. */
@@ -17,11 +20,13 @@ export default class MlModuleService {
   readonly jobs: JobLauncher
   /** What the routes read: champions, churn list, a customer's or product's outputs, lists, registry, runs. */
   readonly reads: MlReads
+  private readonly readinessChecks: ReadinessChecks
 
   constructor(cradle: { [ML_RUNTIME_KEY]: MlRuntime }) {
     this.runtime = cradle[ML_RUNTIME_KEY]
     this.jobs = new JobLauncher(this.runtime)
     this.reads = new MlReads(() => this.runtime.store)
+    this.readinessChecks = new ReadinessChecks(this.runtime, this.jobs)
   }
 
   readonly __hooks = {
@@ -47,6 +52,15 @@ export default class MlModuleService {
 
   get options() {
     return this.runtime.options
+  }
+
+  /**
+   * The store's latest readiness check, for GET /admin/ml/readiness, without reading the
+   * order history: a new check is asked for (off the request) when it is missing, older
+   * than 10 minutes, measured with other settings, or `refresh`.
+   */
+  async readiness(options: { refresh?: boolean } = {}): Promise<ReadinessAnswer> {
+    return this.readinessChecks.current(options)
   }
 
   /** Health and contents, without secrets: for GET /admin/ml/status. */

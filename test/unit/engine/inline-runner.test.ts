@@ -23,6 +23,7 @@ function noting() {
     [JOB_NAMES.scoreAll]: async (data) => void ran.push(`flow done ${JSON.stringify(data)}`),
     [JOB_NAMES.purgeCustomer]: async () => void ran.push("purge customer"),
     [JOB_NAMES.purgeProduct]: async () => void ran.push("purge product"),
+    [JOB_NAMES.checkReadiness]: async () => void ran.push("readiness"),
   }
   const runner = new InlineRunner(handlers, { onError: (error, job) => errors.push(`${job}: ${(error as Error).message}`), batch: 2 })
   return { runner, ran, errors }
@@ -42,6 +43,17 @@ describe("InlineRunner", () => {
     await expect(runner.run(JOB_NAMES.purgeCustomer, {})).resolves.toBeUndefined()
     expect(ran).toEqual(["train", "purge customer"])
     expect(errors).toEqual(["train: boom"])
+  })
+
+  it("runs one readiness check for the requests made while one waits or runs", async () => {
+    const { runner, ran } = noting()
+    const busy = runner.run(JOB_NAMES.purgeProduct, {})
+    for (let i = 0; i < 3; i++) await runner.requestReadinessCheck({} as never)
+    await busy
+    await runner.idle()
+    await runner.requestReadinessCheck({} as never)
+    await runner.idle()
+    expect(ran).toEqual(["purge product", "readiness", "readiness"])
   })
 
   it("gathers rescore requests into one job that takes them batch after batch", async () => {

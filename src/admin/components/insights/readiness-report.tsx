@@ -1,7 +1,11 @@
-/** Insights → Models: the readiness report, the store's figures against the thresholds a training needs. */
+/**
+ * Insights → Models: the readiness report, the store's figures against the thresholds a
+ * training needs, as of the latest check (its time shown), or "checking…" until the first.
+ */
 import { Badge, Heading, Table, Text } from "@medusajs/ui"
 import type { Readiness } from "../../lib/types"
-import { useApi } from "../../lib/use-api"
+import { dateTime } from "../../lib/format"
+import { useReadiness } from "../../lib/use-readiness"
 import { LoadView } from "../panel-state"
 
 function rows(r: Readiness) {
@@ -42,6 +46,9 @@ function ReadinessTable({ readiness }: { readiness: Readiness }) {
         </Table.Body>
       </Table>
       <div className="px-6 pb-2">
+        <Text size="small" className="text-ui-fg-muted" data-testid="ml-readiness-checked-at">
+          Checked {dateTime(readiness.checked_at)}.
+        </Text>
         {readiness.figures.unpriced_orders > 0 && (
           <Text size="small">{readiness.figures.unpriced_orders} orders have a line with no known amount; they count for recency and frequency only.</Text>
         )}
@@ -56,19 +63,33 @@ function ReadinessTable({ readiness }: { readiness: Readiness }) {
 }
 
 export function ReadinessReport() {
-  const state = useApi<{ readiness: Readiness }>("/admin/ml/readiness")
+  const state = useReadiness()
+  const readiness = state.load.status === "ready" ? state.load.data.readiness : null
   return (
     <div className="flex flex-col gap-y-2 py-4" data-testid="ml-readiness-report">
       <div className="flex items-center gap-x-2 px-6">
         <Heading level="h2">Readiness</Heading>
-        {state.load.status === "ready" && (
-          <Badge size="2xsmall" color={state.load.data.readiness.ready ? "green" : "red"}>
-            {state.load.data.readiness.ready ? "ready to train" : "not enough data"}
+        {readiness && (
+          <Badge size="2xsmall" color={readiness.ready ? "green" : "red"}>
+            {readiness.ready ? "ready to train" : "not enough data"}
           </Badge>
+        )}
+        {state.load.status === "ready" && state.load.data.checking && (
+          <Text size="small" className="text-ui-fg-muted" data-testid="ml-readiness-checking">
+            checking…
+          </Text>
         )}
       </div>
       <LoadView state={state} what="the readiness report">
-        {({ readiness }) => <ReadinessTable readiness={readiness} />}
+        {({ readiness }) =>
+          readiness ? (
+            <ReadinessTable readiness={readiness} />
+          ) : (
+            <Text size="small" className="px-6 text-ui-fg-muted">
+              Checking the store's data for the first time…
+            </Text>
+          )
+        }
       </LoadView>
     </div>
   )

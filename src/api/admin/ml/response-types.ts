@@ -170,6 +170,8 @@ export interface TrainingRun {
 /** GET /admin/ml/readiness */
 export interface Readiness {
   ready: boolean
+  /** When the store's orders were read and checked (the check's age). */
+  checked_at: string
   as_of: string
   figures: {
     customers_with_orders: number
@@ -194,6 +196,14 @@ export interface Readiness {
     churn: { rung: ScoreRung["rung"]; window_days: number | null; target_days: number; why: string | null; next: string | null } | null
   }
   currencies_without_rate?: Record<string, number>
+}
+
+/** GET /admin/ml/readiness */
+export interface ReadinessAnswer {
+  /** The latest check; null until the first one has run. */
+  readiness: Readiness | null
+  /** A new check was asked for or runs: ask again shortly for fresher figures. */
+  checking: boolean
 }
 
 /** GET /admin/ml/status */

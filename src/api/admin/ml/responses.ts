@@ -1,10 +1,11 @@
 /** How the admin routes show the plugin's records: snake_case JSON, dates as ISO strings. */
 import { versionConfidence } from "../../../core/pipeline/confidence"
-import { RECENT_DAYS, type Readiness, type ReadinessThresholds } from "../../../core/pipeline/readiness"
+import { RECENT_DAYS, type Readiness } from "../../../core/pipeline/readiness"
 import type { TrainingPlan } from "../../../core/pipeline/training-plan"
 import { riskBandOf } from "../../../core/segments/risk-bands"
 import type { CustomerPrediction, TrainingRun } from "../../../models"
-import type { DataReport, ModelVersionSummary } from "../../../modules/ml/reads"
+import type { ModelVersionSummary } from "../../../modules/ml/reads"
+import type { ReadinessAnswer as ReadinessChecks } from "../../../modules/ml/service"
 import type {
   ChurnRow,
   CustomerCard,
@@ -13,6 +14,7 @@ import type {
   ScoreRung,
   Prediction,
   Readiness as ReadinessJson,
+  ReadinessAnswer as ReadinessAnswerJson,
   TrainingRun as TrainingRunJson,
 } from "./response-types"
 
@@ -101,12 +103,19 @@ export function iso(date: Date | null): string | null {
   return date ? date.toISOString() : null
 }
 
-export function readinessJson(readiness: Readiness, thresholds: ReadinessThresholds, asOf: number, data: DataReport): ReadinessJson {
+/** GET /admin/ml/readiness: the stored check (null before the first) and whether a new one is under way. */
+export function readinessAnswerJson({ check, checking }: ReadinessChecks): ReadinessAnswerJson {
+  return { readiness: check ? readinessJson(check) : null, checking }
+}
+
+export function readinessJson(check: NonNullable<ReadinessChecks["check"]>): ReadinessJson {
+  const { readiness, thresholds } = check
   const { figures } = readiness
-  const withoutRate = data.currenciesWithoutRate as Record<string, number> | undefined
+  const withoutRate = check.currenciesWithoutRate
   return {
     ready: readiness.ready,
-    as_of: new Date(asOf).toISOString(),
+    checked_at: check.checkedAt.toISOString(),
+    as_of: new Date(check.asOf).toISOString(),
     figures: {
       customers_with_orders: figures.customersWithOrders,
       repeat_customers: figures.repeatCustomers,
@@ -123,7 +132,7 @@ export function readinessJson(readiness: Readiness, thresholds: ReadinessThresho
     recent_days: RECENT_DAYS,
     missing: readiness.missing,
     plan: planJson(readiness.plan),
-    ...(withoutRate && Object.keys(withoutRate).length > 0 ? { currencies_without_rate: withoutRate } : {}),
+    ...(Object.keys(withoutRate).length > 0 ? { currencies_without_rate: withoutRate } : {}),
   }
 }
 

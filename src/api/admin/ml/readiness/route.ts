@@ -1,23 +1,24 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { checkReadiness } from "../../../../core/pipeline/readiness"
-import { dayAfter } from "../../../../core/time"
 import { ML_MODULE } from "../../../../modules/ml"
-import { STORE_SOURCE } from "../../../../modules/ml/job-launcher"
 import type MlModuleService from "../../../../modules/ml/service"
-import { readinessJson } from "../responses"
+import { readinessAnswerJson } from "../responses"
 
 /**
- * GET /admin/ml/readiness: whether a training now would have enough data: the store's
- * figures against the readiness thresholds, what is missing, and the currencies whose
- * orders carry no amount for lack of a rate. Reads the orders as a training does, and
- * measures at the same as-of (the day after the last order).
+ * GET /admin/ml/readiness: whether a training now would have enough data, from the
+ * store's latest readiness check: the figures against the thresholds, the plan (each
+ * part, the classifiers' rung), what is missing, and the currencies whose orders carry
+ * no amount for lack of a rate, measured as a training does (at the day after the last
+ * order).
+ *
+ * The request never reads the order history: the check is made off the request (a
+ * `check-readiness` job with Redis, in the background without) and by each training,
+ * and stored. Answers `{ readiness, checking }`: `readiness` is the stored check with its
+ * `checked_at`, or null before the first one has run; `checking` is true when a new check
+ * was asked for because there was none, it is older than 10 minutes or was measured with
+ * other settings, or `?refresh=true` asked for one (ask again shortly). Any other query
+ * is ignored.
  */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse): Promise<void> {
   const ml = req.scope.resolve<MlModuleService>(ML_MODULE)
-  const { history, data } = await ml.jobs.loader()(STORE_SOURCE, {})
-  const asOf = history.lines.length > 0 ? dayAfter(history.lastAt) : Date.now()
-  const thresholds = ml.options.readiness
-  // the training's own windows, so readiness shows the plan a training will follow
-  const windows = { horizonDays: ml.options.horizonDays, churnWindowDays: ml.options.churnWindowDays ?? ml.options.horizonDays }
-  res.json({ readiness: readinessJson(checkReadiness(history, asOf, thresholds, windows), thresholds, asOf, data) })
+  res.json(readinessAnswerJson(await ml.readiness({ refresh: req.query?.refresh === "true" })))
 }
