@@ -5,11 +5,12 @@
  *   challenger's held-out validation customers, whom neither model was selected on; the
  *   challenger must be ahead by more than one paired-bootstrap standard error, a tie keeps
  *   the champion (core/pipeline/champion-comparison.ts).
- * - recommendations: NDCG@10 of the "for you" lists (purchases allowed) on the tuning
- *   window [validationFrom, asOf). The champion's stored customer lists are scored on the
- *   same cases when they were built before that window; a champion built inside it has
- *   seen what it would be judged on, so it cannot be compared fairly, and the fresher
- *   lists win.
+ * - recommendations: the challenger's "for you" settings against the champion's, each
+ *   fitted on the lines before the validation window and judged by NDCG@10 (purchases
+ *   allowed) on what the held-out customers bought in it: no search selected on them
+ *   (core/recommend/holdout-comparison.ts). Ahead by more than one paired standard error:
+ *   promoted; behind by more: rejected; a tie keeps the champion on the champion's data,
+ *   and gives the lists built on fresher data otherwise (the same quality, later purchases).
  */
 import type { OrderHistory } from "../core/data"
 import { ModelFormatError } from "../core/errors"
@@ -17,7 +18,8 @@ import { restoreCustomerModels, type RestoredCustomerModels } from "../core/pipe
 import { compareWithChampion, type PromotionOutcome } from "../core/pipeline/champion-comparison"
 import type { CustomerModelsResult } from "../core/pipeline/train-customer-models"
 import type { RecommendationResult } from "../core/pipeline/train-recommendations"
-import { buildRecommendationCases, summarizeRankings } from "../core/recommend/evaluation"
+import { ForYouRecommender, type ForYouOptions } from "../core/recommend"
+import { heldOutCases, ndcgPerCase, pairedFigures } from "../core/recommend/holdout-comparison"
 import type { ChampionSnapshot } from "./training-work"
 
 export interface PromotionDecision {
@@ -84,35 +86,54 @@ export function decideRecommendations(
   asOf: number,
   champion: ChampionSnapshot | null
 ): PromotionDecision {
-  const from = result.report.validationFrom
-  const challenger = result.report.forYouScoring.validation?.ndcg ?? null
-  const base = { metric: RECOMMENDATION_METRIC, challenger, championVersionId: champion?.id ?? null }
-  if (!champion) return { ...base, promote: true, outcome: "no_champion", champion: null, reason: "no champion yet" }
-  const cutoff = champion.dataCutoff?.getTime() ?? Number.POSITIVE_INFINITY
-  if (cutoff > from || !champion.customerLists || challenger === null) {
-    return { ...base, promote: true, outcome: "not_comparable", champion: null, reason: "the champion's lists were built inside the validation window: fresher lists replace them" }
+  const base = { metric: RECOMMENDATION_METRIC, championVersionId: champion?.id ?? null }
+  if (!champion) return { ...base, promote: true, outcome: "no_champion", challenger: null, champion: null, reason: "no champion yet" }
+  // lists built on later data than the champion's are worth having at equal quality
+  const fresher = (champion.dataCutoff?.getTime() ?? Number.NEGATIVE_INFINITY) < asOf
+  const championSettings = forYouSettingsOf(champion.hyperparameters)
+  const held = heldOutCases(history, result.report.validationFrom, asOf)
+  if (!championSettings || held.cases.length === 0) {
+    const why = !championSettings ? "the champion's settings are of an older format" : "no held-out customer bought in the validation window"
+    return fresher
+      ? { ...base, promote: true, outcome: "not_comparable", challenger: null, champion: null, reason: `${why}: lists built on fresher data replace the champion's` }
+      : { ...base, promote: false, outcome: "tie", challenger: null, champion: null, reason: `${why}, and the data is the champion's: the champion stays` }
   }
-  const figure = storedListsNdcg(champion.customerLists, history, from, asOf)
-  const promote = figure === null || challenger > figure
+  const challengerSettings = { ...result.report.forYouNeighbours.chosen, ...result.report.forYouScoring.chosen }
+  const figures = pairedFigures(ndcgPerCase(challengerSettings, held, RECOMMENDATION_K), ndcgPerCase(championSettings, held, RECOMMENDATION_K))
+  const difference = figures.challenger - figures.champion
+  const outcome: PromotionOutcome = difference > figures.standardError ? "promoted" : difference < -figures.standardError ? "rejected" : "tie"
+  const text = `${RECOMMENDATION_METRIC} ${fmt(figures.challenger)} vs ${fmt(figures.champion)} on ${figures.cases} held-out customers, standard error ${fmt(figures.standardError)}`
+  const reasons: Record<PromotionOutcome, string> = {
+    no_champion: "no champion yet",
+    promoted: `its settings beat the champion's on customers neither was selected on by more than one standard error (${text})`,
+    rejected: `its settings fall behind the champion's on customers neither was selected on by more than one standard error (${text})`,
+    tie: fresher
+      ? `its settings are as good as the champion's on customers neither was selected on, and its lists are built on fresher data (${text})`
+      : `within one standard error of the champion's settings on the champion's data: the champion stays (${text})`,
+  }
   return {
     ...base,
-    promote,
-    outcome: figure === null ? "not_comparable" : promote ? "promoted" : "rejected",
-    champion: figure,
-    reason: promote
-      ? `beats the champion's lists on the validation window (${RECOMMENDATION_METRIC} ${fmt(challenger)} > ${fmt(figure)})`
-      : `does not beat the champion's lists on the validation window (${RECOMMENDATION_METRIC} ${fmt(challenger)} <= ${fmt(figure)})`,
+    promote: outcome === "promoted" || (outcome === "tie" && fresher),
+    outcome,
+    standardError: figures.standardError,
+    challenger: figures.challenger,
+    champion: figures.champion,
+    reason: reasons[outcome],
   }
 }
 
-/** NDCG@10 of stored customer lists on the "repeats allowed" cases of [from, asOf); null without cases. */
-export function storedListsNdcg(lists: Record<string, string[]>, history: OrderHistory, from: number, asOf: number): number | null {
-  const before = { ...history, lines: history.lines.filter((line) => line.orderedAt < from) }
-  const window = history.lines.filter((line) => line.orderedAt >= from && line.orderedAt < asOf)
-  const cases = buildRecommendationCases(before, window)
-  if (cases.repeatsAllowed.length === 0) return null
-  const ranked = cases.repeatsAllowed.map((c) => ({ ranked: lists[c.customerId] ?? [], truth: c.truth }))
-  return summarizeRankings(ranked, RECOMMENDATION_K, cases.catalogueSize).ndcg
+/** The "for you" settings a recommendations version was built with, or null when it does not say (an older format). */
+function forYouSettingsOf(hyperparameters: unknown): Partial<ForYouOptions> | null {
+  const h = hyperparameters as { forYouNeighbours?: unknown; forYouScoring?: unknown } | null | undefined
+  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value)
+  if (!h || !isObject(h.forYouNeighbours) || !isObject(h.forYouScoring)) return null
+  const settings = { ...h.forYouNeighbours, ...h.forYouScoring } as Partial<ForYouOptions>
+  try {
+    new ForYouRecommender(settings)
+    return settings
+  } catch {
+    return null
+  }
 }
 
 /**

@@ -116,14 +116,12 @@ async function openRun(store: MlStore, payload: TrainPayload): Promise<TrainingR
   return existing ?? store.createTrainingRun(payload.trigger, payload.runId)
 }
 
-/** The champions to compare against, with the stored lists when they can be compared. */
+/** The champions to compare against. */
 async function championsOf(store: MlStore): Promise<TrainingWorkInput["champions"]> {
   const [customers, lists] = await Promise.all([store.champion(CUSTOMER_SCORES_TASK), store.champion(RECOMMENDATIONS_TASK)])
-  const snapshot = (v: ModelVersion | null): ChampionSnapshot | null => (v ? { id: v.id, model: v.model, dataCutoff: v.dataCutoff } : null)
-  return {
-    customerScores: snapshot(customers),
-    recommendations: lists ? { ...snapshot(lists)!, customerLists: await store.customerListsOf(lists.id) } : null,
-  }
+  const snapshot = (v: ModelVersion | null): ChampionSnapshot | null =>
+    v ? { id: v.id, model: v.model, dataCutoff: v.dataCutoff, hyperparameters: v.hyperparameters } : null
+  return { customerScores: snapshot(customers), recommendations: snapshot(lists) }
 }
 
 export function isGiveUp(error: unknown): boolean {

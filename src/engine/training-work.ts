@@ -24,8 +24,8 @@ export interface ChampionSnapshot {
   id: string
   model: Json
   dataCutoff: Date | null
-  /** Recommendations only: customer id → stored "customer" list, best first. */
-  customerLists?: Record<string, string[]>
+  /** The settings it was built with (recommendations: the "for you" settings it is compared by). */
+  hyperparameters: Json
 }
 
 export interface TrainingWorkInput {

@@ -129,18 +129,6 @@ export class MlStore {
     })
   }
 
-  /** A version's per-customer lists ("customer": purchases allowed), customer id → product ids best first. */
-  async customerListsOf(modelVersionId: string): Promise<Record<string, string[]>> {
-    const rows = await this.ml.dataSource.getRepository(this.ml.entities.recommendation).find({
-      select: { sourceId: true, productId: true, rank: true },
-      where: { modelVersionId, sourceType: "customer" },
-      order: { sourceId: "ASC", rank: "ASC" },
-    })
-    const lists: Record<string, string[]> = {}
-    for (const row of rows) (lists[row.sourceId] ??= []).push(row.productId)
-    return lists
-  }
-
   /** Every version, newest first (per task when given). */
   async modelVersions(task?: string): Promise<ModelVersion[]> {
     return this.ml.dataSource.getRepository(this.ml.entities.modelVersion).find({

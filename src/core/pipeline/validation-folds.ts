@@ -18,25 +18,10 @@ import { buildFeatureRows, churnLabels, FEATURE_COUNT, purchaseLabels, type Stac
 import { createMatrix, type Matrix } from "../linalg/matrix"
 import { DAY_MS } from "../time"
 
-/** One customer in this many is held out of model selection for the champion comparison. */
-export const HOLDOUT_ONE_IN = 5
+export { HOLDOUT_ONE_IN, holdoutMask } from "../data/holdout"
 
 /** Folds of repeated validation: three cutoffs a month apart where the history allows. */
 export const MAX_VALIDATION_FOLDS = 3
-
-/** 1 for a held-out customer: FNV-1a (32-bit) of the id, modulo HOLDOUT_ONE_IN, is 0. */
-export function holdoutMask(customerIds: readonly string[]): Uint8Array {
-  return Uint8Array.from(customerIds, (id) => (fnv1a(id) % HOLDOUT_ONE_IN === 0 ? 1 : 0))
-}
-
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i)
-    hash = Math.imul(hash, 0x01000193) >>> 0
-  }
-  return hash >>> 0
-}
 
 /** Rows of one fold's validation cutoff. */
 export interface FoldBlock {

@@ -8,9 +8,12 @@
  * 3. for-you buy-again scoring (blend weight, its half-life, repeat-rate exponent) on the chosen
  *    neighbours, by NDCG@k with repeats allowed; skipped with a blend weight of 0 when the
  *    history shows no repeat purchases.
+ * The held-out customers (data/holdout.ts) are left out of the customer cases: no search selects
+ * on them, so a champion and a challenger can be compared on them (holdout-comparison.ts).
  * A search without validation cases keeps the defaults. The chosen params are then refitted on
  * every line of the history.
  */
+import { isHeldOut } from "../data/holdout"
 import { buildOrderHistory, type OrderHistory } from "../data/types"
 import type { Random } from "../random"
 import { DAY_MS } from "./decay"
@@ -157,6 +160,12 @@ function searchScoring(
   }).report
 }
 
+/** The cases a search may select on: the held-out customers' are kept for the champion comparison. */
+function withoutHeldOut(cases: RecommendationCases): RecommendationCases {
+  const selectable = (c: { customerId: string }) => !isHeldOut(c.customerId)
+  return { ...cases, newItems: cases.newItems.filter(selectable), repeatsAllowed: cases.repeatsAllowed.filter(selectable) }
+}
+
 export function tuneRecommenders(history: OrderHistory, options: RecommenderTuningOptions): TunedRecommenders {
   const trials = checkInteger("trials", options.trials ?? RECOMMENDER_TUNING_DEFAULTS.trials, 1)
   const validationDays = checkInteger("validationDays", options.validationDays ?? RECOMMENDER_TUNING_DEFAULTS.validationDays, 1)
@@ -168,7 +177,7 @@ export function tuneRecommenders(history: OrderHistory, options: RecommenderTuni
   const before = history.lines.filter((line) => line.orderedAt < validationFrom)
   const window = history.lines.filter((line) => line.orderedAt >= validationFrom && line.orderedAt < asOf)
   const train = indexHistory(buildOrderHistory(before))
-  const cases = before.length > 0 ? buildRecommendationCases(train, window) : NO_CASES
+  const cases = before.length > 0 ? withoutHeldOut(buildRecommendationCases(train, window)) : NO_CASES
   const total = 3 * trials
   let done = 0
   const endSearch = (searches: number): void => {

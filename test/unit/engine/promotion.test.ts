@@ -16,6 +16,7 @@ describe("decideCustomerScores", () => {
     id,
     model: toJson(serializeCustomerModels(result.models)),
     dataCutoff: new Date(options.asOf),
+    hyperparameters: {},
   })
   beforeAll(async () => {
     models.trained = await trainCustomerModels(orders, { ...options, seed: 7 })
@@ -29,7 +30,7 @@ describe("decideCustomerScores", () => {
   })
 
   it("no comparable champion: one stored in a format this release cannot read is replaced", () => {
-    const old = { id: "mlver_old", model: toJson({ type: "customer-models", version: 0 }), dataCutoff: null }
+    const old = { id: "mlver_old", model: toJson({ type: "customer-models", version: 0 }), dataCutoff: null, hyperparameters: {} }
     expect(decideCustomerScores(trained(), orders, old)).toMatchObject({ promote: true, outcome: "not_comparable", championVersionId: "mlver_old" })
   })
 
