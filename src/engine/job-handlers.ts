@@ -89,6 +89,7 @@ async function train(data: unknown, context: JobContext, deps: JobHandlerDeps) {
     onProgress: context.reportProgress,
     rememberRunId: context.rememberRunId,
     finalAttempt: context.attempt >= context.attempts,
+    previousFailure: context.previousFailure,
   })
   const followed = await afterTraining(outcome, payload.source, { rescoreAll: context.followUp.rescoreAll, onScoresChanged: deps.onScoresChanged })
   return { runId: outcome.run.id, versions: outcome.versions.map((v) => ({ id: v.id, task: v.task, status: v.status })), followed }

@@ -30,6 +30,8 @@ export interface JobContext {
   attempt: number
   /** Attempts the job has in all; the last one records a failure for good. */
   attempts: number
+  /** Why the attempt before this one failed, when the runner knows (a retry). */
+  previousFailure?: string
   /** The flow this job is a chunk of: the chunks of one flow share one read of the store. */
   flowId?: string
   /** Stage and overall fraction of a training, as they change. */

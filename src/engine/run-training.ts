@@ -21,6 +21,7 @@ import { churnWindowOf } from "./training-work"
 import { skippedLists } from "./skipped-parts"
 import type { ChampionSnapshot, TrainingWorkInput, TrainingWorkOutput, WorkProgress } from "./training-work"
 import { overallProgress } from "./training-progress"
+import { endAttempt, startAttempt } from "./run-attempts"
 
 export interface TrainingDeps {
   store: MlStore
@@ -33,6 +34,8 @@ export interface TrainingDeps {
   rememberRunId?: (runId: string) => Promise<void>
   /** Whether a failure now is the last attempt (the run is then "failed", else "queued" for the retry). */
   finalAttempt?: boolean
+  /** Why the previous attempt failed, when the runner knows: recorded on that attempt if it could not record itself. */
+  previousFailure?: string
   now?: () => Date
 }
 
@@ -54,8 +57,11 @@ export async function runTraining(payload: TrainPayload, deps: TrainingDeps): Pr
   const run = await openRun(store, payload)
   await deps.rememberRunId?.(run.id)
   const progress = progressReporter(store, run.id, deps.onProgress)
+  let attempts = run.attempts
   try {
-    await store.updateTrainingRun(run.id, { status: "running", startedAt: now(), error: null, stage: "reading", progress: 0 })
+    const startedAt = now()
+    attempts = startAttempt(run.attempts, startedAt, deps.previousFailure)
+    await store.updateTrainingRun(run.id, { status: "running", startedAt, error: null, stage: "reading", progress: 0, attempts })
     const readingStarted = performance.now()
     const { history, data, liveProductIds } = await deps.loadHistory(payload.source, {
       asOf: payload.asOf,
@@ -95,17 +101,19 @@ export async function runTraining(payload: TrainPayload, deps: TrainingDeps): Pr
       recommendations: output.recommendationsReport ?? skippedLists(output.skipped),
       promotion: output.decisions,
     }
+    const finishedAt = now()
     await store.updateTrainingRun(run.id, {
       status: "succeeded",
       stage: "done",
       progress: 1,
-      finishedAt: now(),
+      finishedAt,
+      attempts: endAttempt(attempts, finishedAt, "succeeded", null),
       timings,
       report: toJsonObject(report),
     })
     return { run: { ...run, status: "succeeded" }, versions, output, data: report.data, asOf }
   } catch (error) {
-    await recordFailure(store, run.id, error, deps.finalAttempt ?? true, now())
+    await recordFailure(store, { id: run.id, attempts }, error, deps.finalAttempt ?? true, now())
     throw error
   }
 }
@@ -128,13 +136,20 @@ export function isGiveUp(error: unknown): boolean {
   return error instanceof NotEnoughDataError || error instanceof InvalidInputError
 }
 
-async function recordFailure(store: MlStore, runId: string, error: unknown, finalAttempt: boolean, at: Date): Promise<void> {
+async function recordFailure(
+  store: MlStore,
+  run: Pick<TrainingRun, "id" | "attempts">,
+  error: unknown,
+  finalAttempt: boolean,
+  at: Date
+): Promise<void> {
   const message = error instanceof Error ? error.message : String(error)
   const status = error instanceof NotEnoughDataError ? "not_enough_data" : isGiveUp(error) || finalAttempt ? "failed" : "queued"
-  await store.updateTrainingRun(runId, {
+  await store.updateTrainingRun(run.id, {
     status,
     finishedAt: status === "queued" ? null : at,
     error: status === "queued" ? `${message} (will retry)` : message,
+    attempts: endAttempt(run.attempts, at, status === "queued" ? "retrying" : status, message),
   })
 }
 

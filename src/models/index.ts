@@ -13,7 +13,7 @@ export type { Erasure, ErasureKind } from "./erasure"
 export type { ModelVersion, ModelVersionStatus } from "./model-version"
 export { STORE_READINESS_ID, type ReadinessCheck } from "./readiness-check"
 export type { Recommendation, RecommendationSource } from "./recommendation"
-export type { TrainingRun, TrainingRunStatus } from "./training-run"
+export type { TrainingAttempt, TrainingRun, TrainingRunStatus } from "./training-run"
 
 /** The plugin's tables, mapped to one dialect. */
 export interface MlEntities {

@@ -7,6 +7,19 @@ import type { ColumnTypes, JsonObject } from "./column-types"
  */
 export type TrainingRunStatus = "queued" | "running" | "succeeded" | "failed" | "not_enough_data" | "coalesced"
 
+/** One attempt of a run: a job retried or taken over by another worker adds one. */
+export interface TrainingAttempt {
+  /** From 1. */
+  attempt: number
+  /** ISO time. */
+  startedAt: string
+  /** ISO time; null while it runs. */
+  endedAt: string | null
+  /** succeeded, failed, not_enough_data, retrying (it failed and the job will try again), interrupted (its worker stopped). */
+  outcome: "succeeded" | "failed" | "not_enough_data" | "retrying" | "interrupted" | null
+  error: string | null
+}
+
 /** One attempt to train (or rescore), with its progress and outcome. */
 export interface TrainingRun {
   id: string
@@ -23,6 +36,8 @@ export interface TrainingRun {
   error: string | null
   /** The full training report (data summary, candidates, metrics). */
   report: JsonObject | null
+  /** Each attempt, oldest first; null for runs stored before attempts were kept. */
+  attempts: TrainingAttempt[] | null
   createdAt: Date
   startedAt: Date | null
   finishedAt: Date | null
@@ -41,6 +56,7 @@ export function trainingRunSchema(t: ColumnTypes): EntitySchema<TrainingRun> {
       timings: { type: t.json },
       error: { type: "text", nullable: true },
       report: { type: t.json, nullable: true },
+      attempts: { type: t.json, nullable: true },
       createdAt: { name: "created_at", type: t.timestamp },
       startedAt: { name: "started_at", type: t.timestamp, nullable: true },
       finishedAt: { name: "finished_at", type: t.timestamp, nullable: true },

@@ -224,6 +224,9 @@ export class JobQueue implements JobRunner {
     return {
       attempt: job.attemptsMade + 1,
       attempts: job.opts.attempts ?? 1,
+      // a retried job keeps its last error; when a worker ever stopped on it (a start without
+      // a failure), which attempt that error belongs to is unknown, so none is passed on
+      previousFailure: job.attemptsMade > 0 && job.attemptsStarted - 1 === job.attemptsMade ? job.failedReason || undefined : undefined,
       flowId: job.parent?.id,
       reportProgress: (stage, progress) => void job.updateProgress({ stage, progress }).catch(() => undefined),
       rememberRunId: async (runId) => {

@@ -329,6 +329,7 @@ function newRun(trigger: string, id: string): TrainingRun {
     timings: {},
     error: null,
     report: null,
+    attempts: [],
     createdAt: new Date(),
     startedAt: null,
     finishedAt: null,

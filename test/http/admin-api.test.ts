@@ -352,6 +352,8 @@ medusaIntegrationTestRunner({
       // the training stored its own check of the orders it read: the readiness answer is that one
       expect(Date.parse(readiness.checked_at)).toBeGreaterThanOrEqual(Date.parse(ended.started_at))
       expect(Date.parse(ended.finished_at)).toBeGreaterThanOrEqual(Date.parse(ended.started_at))
+      // one attempt, ended as the run did
+      expect(ended.attempts).toEqual([{ attempt: 1, started_at: ended.started_at, ended_at: ended.finished_at, outcome: "not_enough_data", error: ended.error }])
 
       const again = await api.post("/admin/ml/train", {}, admin)
       expect(again.status).toBe(202)

@@ -57,6 +57,10 @@ it("retries a training whose database refused connections for a while, and compl
     expect(done!.data.runId).toBe(runId)
     const run = await store.trainingRun(runId)
     expect(run).toMatchObject({ status: "succeeded", error: null })
+    // the run keeps both attempts: the one the database refused, and the one that succeeded
+    expect(run!.attempts!.map((a) => [a.attempt, a.outcome])).toEqual([[1, "retrying"], [2, "succeeded"]])
+    expect(run!.attempts![0].error).toBeTruthy()
+    expect(run!.attempts!.every((a) => a.endedAt !== null && a.endedAt >= a.startedAt)).toBe(true)
     expect(await store.champion(CUSTOMER_SCORES_TASK)).not.toBeNull()
   } finally {
     await queue.close()

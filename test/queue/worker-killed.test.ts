@@ -79,6 +79,8 @@ it("completes a training whose worker was killed halfway, and readers never see 
     expect({ state, reason: done?.failedReason }).toEqual({ state: "completed", reason: undefined })
     const run = await reader.trainingRun(done!.data.runId)
     expect(run).toMatchObject({ status: "succeeded", progress: 1 })
+    // both attempts on the run: the killed worker's, closed as interrupted when the next began
+    expect(run!.attempts!.map((a) => [a.attempt, a.outcome])).toEqual([[1, "interrupted"], [2, "succeeded"]])
     const champion = await reader.champion(CUSTOMER_SCORES_TASK)
     const scored = (run!.report as { customersScored: number }).customersScored
     expect((await reader.predictionsOf(champion!.id)).length).toBe(scored)

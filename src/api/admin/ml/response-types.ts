@@ -165,6 +165,8 @@ export interface TrainingRun {
   created_at: string | null
   started_at: string | null
   finished_at: string | null
+  /** Each attempt, oldest first (a retry or a worker's takeover adds one); empty for runs stored before attempts were kept. */
+  attempts: { attempt: number; started_at: string; ended_at: string | null; outcome: string | null; error: string | null }[]
 }
 
 /** GET /admin/ml/readiness */

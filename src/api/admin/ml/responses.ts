@@ -78,6 +78,7 @@ export function trainingRunJson(run: TrainingRun): TrainingRunJson {
     created_at: iso(run.createdAt),
     started_at: iso(run.startedAt),
     finished_at: iso(run.finishedAt),
+    attempts: (run.attempts ?? []).map((a) => ({ attempt: a.attempt, started_at: a.startedAt, ended_at: a.endedAt, outcome: a.outcome, error: a.error })),
   }
 }
 
