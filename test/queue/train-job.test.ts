@@ -55,14 +55,15 @@ describe("train job", () => {
       200_000
     )
 
-  it("coalesces 50 requests within a second into one train job", async () => {
+  it("coalesces 50 requests within one debounce window into one train job", async () => {
     const burstPrefix = uniquePrefix("burst")
     // a producer only (no worker), so the waiting job can be counted
     const producer = new JobQueue({ redisUrl: REDIS_URL, prefix: burstPrefix, consume: false, handlers: {} })
     try {
       const started = Date.now()
       for (let i = 0; i < 50; i++) await producer.enqueueTrain(payload(orders, { settings: { trials: 3, seed: i } }), { debounce: { debounceMs: 5_000, maxWaitMs: 60_000 } })
-      expect(Date.now() - started).toBeLessThan(1_000)
+      // every request came within one debounce window of the first, so they must coalesce
+      expect(Date.now() - started).toBeLessThan(5_000)
       const jobs = await producer.queue.getJobs(["delayed", "waiting", "active", "completed", "failed"])
       expect(jobs.map((j) => j.name)).toEqual(["train"])
       // the one left is the last request
