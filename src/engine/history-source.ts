@@ -42,7 +42,8 @@ export interface LoadOptions {
   onProgress?: (fraction: number) => void
   /**
    * Only these customers' lines (a rescore whose models carry the population figures needs
-   * no one else's). The data report still describes the whole source.
+   * no one else's). The data report describes what the source read: the whole orders file;
+   * the store's orders of these customers.
    * @defaultValue every customer's lines
    */
   customerIds?: readonly string[]
