@@ -3,6 +3,7 @@
  * score against the same population at the same as-of, so a process that takes several
  * chunks reads the store once, not once per chunk. Only the newest flow's snapshot is
  * kept, and it is let go after `idleMs` without a chunk (a big store's history is large).
+ * A flow's load is of every customer: a chunk's `customerIds` filter is not passed on.
  */
 import type { HistoryLoader, LoadedHistory } from "./history-source"
 
@@ -33,7 +34,8 @@ export function historyPerFlow(load: HistoryLoader, options: HistoryPerFlowOptio
         return kept.history
       }
       forget()
-      const history = load(source, loadOptions)
+      const { customerIds: _chunkOnly, ...everyone } = loadOptions
+      const history = load(source, everyone)
       const entry = { key, history, timer: idleTimer() }
       kept = entry
       // a failed read is not kept: the chunk's retry reads again

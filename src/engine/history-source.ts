@@ -4,7 +4,7 @@
  * the module, which owns the container.
  */
 import { createReadStream, statSync } from "node:fs"
-import { readOrders, type OrderFormat, type OrderHistory, type ReadSummary } from "../core/data"
+import { buildOrderHistory, readOrders, type OrderFormat, type OrderHistory, type ReadSummary } from "../core/data"
 import { InvalidInputError } from "../core/errors"
 import type { HistorySource } from "./payloads"
 
@@ -27,6 +27,12 @@ export interface LoadedHistory {
    * keep only these. Absent: every product of the history.
    */
   liveProductIds?: string[]
+  /**
+   * orderedAt of the source's last line before as-of over every customer, when the history
+   * holds only some (LoadOptions.customerIds): what a rescore's default as-of is read from.
+   * Absent: the history's own lastAt is the source's.
+   */
+  sourceLastAt?: number
 }
 
 export interface LoadOptions {
@@ -34,6 +40,13 @@ export interface LoadOptions {
   asOf?: number
   /** 0..1 of the reading. */
   onProgress?: (fraction: number) => void
+  /**
+   * Only these customers' lines (a rescore whose models carry the population figures needs
+   * no one else's). The data report describes what the source read: the whole orders file;
+   * the store's orders of these customers.
+   * @defaultValue every customer's lines
+   */
+  customerIds?: readonly string[]
 }
 
 export type HistoryLoader = (source: HistorySource, options: LoadOptions) => Promise<LoadedHistory>
@@ -52,7 +65,15 @@ export async function loadOrdersFile(source: Extract<HistorySource, { kind: "ord
     asOf: options.asOf,
     onProgress: (bytes) => options.onProgress?.(size > 0 ? bytes / size : 1),
   })
-  return { history, data: dataSummary(summary, source.path, source.format) }
+  const data = dataSummary(summary, source.path, source.format)
+  if (!options.customerIds) return { history, data }
+  return { history: linesOf(history, options.customerIds), data, sourceLastAt: history.lastAt }
+}
+
+/** The history of only these customers' lines. */
+function linesOf(history: OrderHistory, customerIds: readonly string[]): OrderHistory {
+  const wanted = new Set(customerIds)
+  return buildOrderHistory(history.lines.filter((line) => wanted.has(line.customerId)))
 }
 
 function dataSummary(summary: ReadSummary, file: string, format: OrderFormat): DataReport {

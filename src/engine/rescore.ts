@@ -1,7 +1,9 @@
 /**
  * `score-customers`: rescore some customers with the current champion's models at a new
  * as-of (after their order, or for everyone when a retrained challenger lost), replacing
- * their rows of the champion's predictions in one transaction.
+ * their rows of the champion's predictions in one transaction. A champion stored with the
+ * population figures (population-figures.ts) needs only those customers' lines, and the
+ * loader is asked for only them; an older one reads every customer's.
  */
 import { dayAfter } from "../core/time"
 import { restoreCustomerModels, scoreCustomersWith, type RestoredCustomerModels } from "../core/pipeline/customer-scorer"
@@ -30,9 +32,11 @@ export async function rescoreCustomers(store: MlStore, loadHistory: HistoryLoade
     restored.clear()
     restored.set(champion.id, models)
   }
-  const { history } = await loadHistory(request.source, { asOf: request.asOf })
+  // with the population figures stored, the scores need only the rescored customers' lines
+  const customerIds = models.population ? request.customerIds : undefined
+  const { history, sourceLastAt } = await loadHistory(request.source, { asOf: request.asOf, customerIds })
   if (history.lines.length === 0) return 0
-  const asOf = request.asOf ?? dayAfter(history.lastAt)
+  const asOf = request.asOf ?? dayAfter(sourceLastAt ?? history.lastAt)
   const scores = scoreCustomersWith(models, history, { asOf, customerIds: request.customerIds })
   await store.replacePredictions(champion.id, predictionRows(scores, new Date()))
   return scores.length

@@ -1,4 +1,6 @@
 export { readStoreHistory, readStoreHistoryOptionsSchema } from "./store-history"
+export { readLatestOrderTime } from "./latest-order"
+export type { LatestOrderOptions } from "./latest-order"
 export type { ReadStoreHistoryOptions, StoreHistory } from "./store-history"
 export { describeCurrenciesWithoutRate } from "./store-history-summary"
 export type { StoreHistorySummary } from "./store-history-summary"

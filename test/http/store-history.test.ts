@@ -4,6 +4,9 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { readCatalog } from "../../src/medusa/catalog"
 import type { StoreOrderLine } from "../../src/medusa/order-lines"
 import { readStoreHistory } from "../../src/medusa/store-history"
+import { readLatestOrderTime } from "../../src/medusa/latest-order"
+import { parsePluginOptions } from "../../src/config/plugin-options"
+import { storeHistoryReader } from "../../src/modules/ml/store-source"
 import { APP_DIR, configureTestApp } from "./helpers"
 import { cancelOrder, returnItems, seedStore, type SeededStore } from "./seed"
 
@@ -127,6 +130,26 @@ medusaIntegrationTestRunner({
       const { history, summary } = await readStoreHistory(queryOf(getContainer()), { customerIds: [store.customerIds.ben], currencyRates: RATES })
       expect(new Set(history.lines.map((l) => l.orderId))).toEqual(new Set([store.orders.benUsd.orderId, store.orders.benGbp.orderId]))
       expect(summary.customerIds).toEqual([store.customerIds.ben])
+    })
+
+    it("finds the newest kept order as a read of every order ends, before an as-of too", async () => {
+      const query = queryOf(getContainer())
+      const { history } = await readStoreHistory(query, { currencyRates: RATES })
+      expect(await readLatestOrderTime(query, { currencyRates: RATES })).toBe(history.lastAt)
+      const earlier = history.lines.filter((l) => l.orderedAt < history.lastAt)
+      expect(earlier.length).toBeGreaterThan(0)
+      expect(await readLatestOrderTime(query, { asOf: history.lastAt, currencyRates: RATES })).toBe(earlier[earlier.length - 1].orderedAt)
+    })
+
+    it("the store source reads only the customers a rescore asks for, and where every customer's history ends", async () => {
+      const read = storeHistoryReader(parsePluginOptions({ currencyRates: RATES }))
+      const whole = await read({})
+      const ben = await read({ customerIds: [store.customerIds.ben] })
+      expect(ben.history.lines).toEqual(whole.history.lines.filter((l) => l.customerId === store.customerIds.ben))
+      expect(ben.sourceLastAt).toBe(whole.history.lastAt)
+      expect(ben.liveProductIds).toBeUndefined()
+      expect(whole.sourceLastAt).toBeUndefined()
+      expect((await read({ customerIds: [] })).history.lines).toEqual([])
     })
 
     it("lists published products, by sales channel", async () => {

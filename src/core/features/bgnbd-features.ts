@@ -17,8 +17,8 @@
  * few hours of history).
  */
 import { InvalidInputError, NotEnoughDataError } from "../errors"
-import { fitBgNbd } from "../probabilistic/bgnbd"
-import { summarizeCustomers, type PurchaseEvent } from "../probabilistic/customer-summary"
+import { fitBgNbd, type BgNbdModel } from "../probabilistic/bgnbd"
+import { summarizeCustomers, type CustomerSummary, type PurchaseEvent } from "../probabilistic/customer-summary"
 
 /** Weeks: the time unit of the published BG/NBD fits. */
 export const BGNBD_TIME_UNIT_DAYS = 7
@@ -35,6 +35,8 @@ export interface BgNbdFeatureValues {
   expectedOrders: Float64Array
   /** false when the fallback values were used. */
   fitted: boolean
+  /** The model the values come from; null: the fallback. */
+  model: BgNbdModel | null
 }
 
 export interface RunRateInput {
@@ -44,20 +46,41 @@ export interface RunRateInput {
 
 /**
  * BG/NBD features for `customerIds` from their order events before `cutoff`.
- * `runRates[i]` describes customer i for the fallback.
+ * `runRates[i]` describes customer i for the fallback. `given`: the model to apply (a fit
+ * of the whole population, stored with a model version; null: the fallback) instead of one
+ * fitted on these customers; a customer it gives no finite value gets their fallback values.
  */
 export function bgnbdFeatures(
   orders: readonly PurchaseEvent[],
   customerIds: readonly string[],
   runRates: readonly RunRateInput[],
   cutoff: number,
-  horizonDays: number
+  horizonDays: number,
+  given?: BgNbdModel | null
 ): BgNbdFeatureValues {
+  if (given !== undefined) return given === null ? fallbackValues(runRates, horizonDays) : givenValues(given, orders, customerIds, runRates, cutoff, horizonDays)
   if (customerIds.length >= BGNBD_MIN_CUSTOMERS) {
     const fitted = fittedValues(orders, customerIds, cutoff, horizonDays)
     if (fitted !== null) return fitted
   }
   return fallbackValues(runRates, horizonDays)
+}
+
+function givenValues(
+  model: BgNbdModel,
+  orders: readonly PurchaseEvent[],
+  customerIds: readonly string[],
+  runRates: readonly RunRateInput[],
+  cutoff: number,
+  horizonDays: number
+): BgNbdFeatureValues {
+  const values = fallbackValues(runRates, horizonDays)
+  const summaries = summaryOf(summarizeCustomers(orders, { asOf: cutoff, timeUnitDays: model.timeUnitDays }))
+  customerIds.forEach((id, i) => {
+    const value = valueOf(model, summaries(id), horizonDays)
+    if (value) [values.pAlive[i], values.expectedOrders[i]] = value
+  })
+  return { ...values, fitted: true, model }
 }
 
 function fittedValues(
@@ -67,27 +90,49 @@ function fittedValues(
   horizonDays: number
 ): BgNbdFeatureValues | null {
   const summaries = summarizeCustomers(orders, { asOf: cutoff, timeUnitDays: BGNBD_TIME_UNIT_DAYS })
-  const byCustomer = new Map(summaries.map((summary) => [summary.customerId, summary]))
-  const pAlive = new Float64Array(customerIds.length)
-  const expectedOrders = new Float64Array(customerIds.length)
-  const t = horizonDays / BGNBD_TIME_UNIT_DAYS
+  let model: BgNbdModel
   try {
-    const model = fitBgNbd(summaries, { timeUnitDays: BGNBD_TIME_UNIT_DAYS, penalizer: BGNBD_PENALIZER })
-    for (let i = 0; i < customerIds.length; i++) {
-      const summary = byCustomer.get(customerIds[i])
-      if (summary === undefined) throw new Error(`no BG/NBD summary for customer ${customerIds[i]}`)
-      const { x, tx, T } = summary
-      pAlive[i] = model.pAlive(x, tx, T)
-      expectedOrders[i] = model.conditionalExpectedPurchases(t, x, tx, T)
-      if (!Number.isFinite(pAlive[i]) || !Number.isFinite(expectedOrders[i])) return null
-    }
+    model = fitBgNbd(summaries, { timeUnitDays: BGNBD_TIME_UNIT_DAYS, penalizer: BGNBD_PENALIZER })
   } catch (error) {
-    // The documented fallback cases: data that cannot identify the model, or fitted
-    // parameters (or a series at them) out of the range the model is defined on.
+    // The documented fallback case: data that cannot identify the model, or fitted parameters out of range.
     if (error instanceof NotEnoughDataError || error instanceof InvalidInputError) return null
     throw error
   }
-  return { pAlive, expectedOrders, fitted: true }
+  const summaryById = summaryOf(summaries)
+  const pAlive = new Float64Array(customerIds.length)
+  const expectedOrders = new Float64Array(customerIds.length)
+  for (let i = 0; i < customerIds.length; i++) {
+    const value = valueOf(model, summaryById(customerIds[i]), horizonDays)
+    if (value === null) return null
+    ;[pAlive[i], expectedOrders[i]] = value
+  }
+  return { pAlive, expectedOrders, fitted: true, model }
+}
+
+/** A lookup of the customers' summaries as of the cutoff, throwing on a customer without one. */
+function summaryOf(summaries: readonly CustomerSummary[]): (customerId: string) => CustomerSummary {
+  const byCustomer = new Map(summaries.map((summary) => [summary.customerId, summary]))
+  return (customerId: string) => {
+    const summary = byCustomer.get(customerId)
+    if (summary === undefined) throw new Error(`no BG/NBD summary for customer ${customerId}`)
+    return summary
+  }
+}
+
+/**
+ * [P(alive), expected purchases in the horizon] of one customer; null when either does not
+ * evaluate to a finite number or a series at the parameters is out of the model's range.
+ */
+function valueOf(model: BgNbdModel, summary: CustomerSummary, horizonDays: number): [number, number] | null {
+  const { x, tx, T } = summary
+  try {
+    const pAlive = model.pAlive(x, tx, T)
+    const expectedOrders = model.conditionalExpectedPurchases(horizonDays / model.timeUnitDays, x, tx, T)
+    return Number.isFinite(pAlive) && Number.isFinite(expectedOrders) ? [pAlive, expectedOrders] : null
+  } catch (error) {
+    if (error instanceof InvalidInputError) return null
+    throw error
+  }
 }
 
 function fallbackValues(runRates: readonly RunRateInput[], horizonDays: number): BgNbdFeatureValues {
@@ -96,5 +141,5 @@ function fallbackValues(runRates: readonly RunRateInput[], horizonDays: number):
     runRates,
     ({ orders, tenureDays }) => (orders / Math.max(tenureDays, horizonDays)) * horizonDays
   )
-  return { pAlive, expectedOrders, fitted: false }
+  return { pAlive, expectedOrders, fitted: false, model: null }
 }

@@ -4,6 +4,7 @@
  */
 import type { OrderHistory } from "../data/types"
 import { InvalidInputError } from "../errors"
+import type { BgNbdModel } from "../probabilistic/bgnbd"
 import { bgnbdFeatures } from "./bgnbd-features"
 import { DAY_MS, gatherActivity, type CustomerActivity } from "./customer-activity"
 import { FEATURE_COUNT, FEATURE_INDEX } from "./feature-names"
@@ -11,6 +12,13 @@ import { FEATURE_COUNT, FEATURE_INDEX } from "./feature-names"
 export interface FeatureRowsOptions {
   /** Prediction horizon in days: the window of bgnbd_expected_orders. */
   horizonDays: number
+  /**
+   * The BG/NBD model of the bgnbd_* features (null: the run-rate fallback), as fitted on a
+   * whole population and stored with a model version: rows of some customers then get what
+   * rows of everyone give them.
+   * @defaultValue fitted on the customers of these rows (see bgnbd-features.ts)
+   */
+  bgnbdModel?: BgNbdModel | null
 }
 
 export interface FeatureRows {
@@ -22,6 +30,8 @@ export interface FeatureRows {
   countries: string[]
   /** false when the BG/NBD features hold the neutral fallback (see bgnbd-features.ts). */
   bgnbdFitted: boolean
+  /** The BG/NBD model of the features: the given one, or the one fitted here; null: the fallback. */
+  bgnbdModel: BgNbdModel | null
 }
 
 /**
@@ -42,7 +52,7 @@ export function buildFeatureRows(history: OrderHistory, cutoff: number, options:
     orders: customer.orders,
     tenureDays: (cutoff - customer.firstOrderAt) / DAY_MS,
   }))
-  const bgnbd = bgnbdFeatures(orders, customerIds, runRates, cutoff, horizonDays)
+  const bgnbd = bgnbdFeatures(orders, customerIds, runRates, cutoff, horizonDays, options.bgnbdModel)
   for (let i = 0; i < customers.length; i++) {
     values[i * FEATURE_COUNT + FEATURE_INDEX.bgnbd_p_alive] = bgnbd.pAlive[i]
     values[i * FEATURE_COUNT + FEATURE_INDEX.bgnbd_expected_orders] = bgnbd.expectedOrders[i]
@@ -52,6 +62,7 @@ export function buildFeatureRows(history: OrderHistory, cutoff: number, options:
     values,
     countries: customers.map((customer) => customer.country),
     bgnbdFitted: bgnbd.fitted,
+    bgnbdModel: bgnbd.model,
   }
 }
 

@@ -6,19 +6,21 @@
 import { z } from "zod"
 import type { OrderHistory } from "../data/types"
 import { InvalidInputError, ModelFormatError } from "../errors"
-import { buildFeatureRows, CountryEncoder, FEATURE_COUNT, FEATURE_INDEX, FEATURE_NAMES } from "../features"
+import { buildFeatureRows, CountryEncoder, FEATURE_COUNT, FEATURE_NAMES } from "../features"
 import { createMatrix, selectRows, type Matrix } from "../linalg/matrix"
 import { BgNbdModel } from "../probabilistic/bgnbd"
 import { GammaGammaModel } from "../probabilistic/gamma-gamma"
-import { assignSegments } from "../segments"
+import { assignSegments, segmentsAgainstEdges } from "../segments"
+import { DAY_MS } from "../time"
 import { loadTrainedPipeline, type TrainedPipeline } from "../tuning"
 import { classifierInputs, countryColumnNames, type TaskLabel } from "./classifier-task"
-import { columnMedians, explainChurn } from "./explain-scores"
+import { explainChurn } from "./explain-scores"
 import { parseCustomerModelsDocument, type SerializedClassifier } from "./model-bundle"
 import type { CustomerScore } from "./report"
 import { customerValues, noOrderProbabilities, type ValueModels } from "./value-models"
 import { mapNoOrderProbability } from "./horizon-mapping"
 import type { Reason } from "../explain"
+import { populationFiguresOf, restorePopulationFigures, rfmRows, type PopulationFigures } from "./population-figures"
 
 /** Discount rate per month of the lifetime value: about 12.7% a year, a common cost of capital for a small retailer. */
 export const DEFAULT_MONTHLY_DISCOUNT = 0.01
@@ -61,6 +63,12 @@ export interface CustomerScoringModels {
   /** null: churn risk is 1 - purchase probability (or BG/NBD's, without a purchase classifier). */
   churn: ScoringClassifier | null
   value: ValueModels
+  /**
+   * What every customer is compared with, from the whole population at the training as-of:
+   * with it, scoring some customers needs only their lines.
+   * @defaultValue computed from the history being scored, at the scoring as-of (a model stored without it)
+   */
+  population?: PopulationFigures
 }
 
 const scoringOptionsSchema = z.object({
@@ -77,8 +85,9 @@ const scoringOptionsSchema = z.object({
   monthlyDiscount: z.number().min(0).optional(),
   /**
    * Score only these customers (ids without a line before as-of are left out). Features,
-   * segments and reasons are still relative to the whole population, so each customer
-   * gets exactly what scoring everyone gives them.
+   * segments and reasons are still relative to the whole population (the stored figures
+   * when the models have them, else the history's), so each customer gets exactly what
+   * scoring everyone gives them; with stored figures the history may hold only their lines.
    * @defaultValue every customer with a line before as-of
    */
   customerIds: z.array(z.string()).optional(),
@@ -93,19 +102,40 @@ export type ScoringOptions = z.input<typeof scoringOptionsSchema>
  * Throws InvalidInputError on an option out of bounds.
  */
 export function scoreCustomersWith(models: CustomerScoringModels, history: OrderHistory, options: ScoringOptions): CustomerScore[] {
+  return scoreWithPopulation(models, history, options).scores
+}
+
+/**
+ * scoreCustomersWith's scores and the population figures they were scored against: the
+ * models' stored ones, or those of the history at the as-of (what training stores).
+ */
+export function scoreWithPopulation(
+  models: CustomerScoringModels,
+  history: OrderHistory,
+  options: ScoringOptions
+): { scores: CustomerScore[]; population: PopulationFigures } {
   const o = { ...models.settings, ...definedOnly(parseScoringOptions(options)) }
   // BG/NBD features, segments (quintiles) and the reasons' reference are population figures
-  const rows = buildFeatureRows(history, o.asOf, { horizonDays: o.horizonDays })
+  const stored = models.population
+  const rows = buildFeatureRows(history, o.asOf, { horizonDays: o.horizonDays, ...(stored ? { bgnbdModel: stored.bgnbdFeatures } : {}) })
   const raw = createMatrix(rows.customerIds.length, FEATURE_COUNT, rows.values)
-  const segments = segmentsOf(raw)
+  const population = stored ?? populationFiguresOf(o.asOf, { raw, countries: rows.countries, bgnbdModel: rows.bgnbdModel }, models.churn ?? models.purchase)
+  // a customer who has not ordered since the figures were taken is that many days less recent
+  const segments = segmentsAgainstEdges(rfmRows(raw), population.segmentEdges, (o.asOf - population.asOf) / DAY_MS)
   const wanted = o.customerIds ? new Set(o.customerIds) : null
   const picked = wanted ? rows.customerIds.flatMap((id, i) => (wanted.has(id) ? [i] : [])) : null
   const pick = (X: Matrix): Matrix => (picked ? selectRows(X, picked) : X)
   const values = customerValues(models.value, history, o, wanted ?? undefined)
   const indices = picked ?? rows.customerIds.map((_, i) => i)
   const ids = indices.map((row) => rows.customerIds[row])
-  const { purchaseProbability, churnRisk, reasons } = classifierScores(models, history, o, { raw, countries: rows.countries, pick, ids })
-  return indices.map((row, k) => {
+  const { purchaseProbability, churnRisk, reasons } = classifierScores(models, history, o, {
+    raw,
+    countries: rows.countries,
+    pick,
+    ids,
+    reference: population.reasonReference,
+  })
+  const scores = indices.map((row, k): CustomerScore => {
     const customerId = rows.customerIds[row]
     const value = values.get(customerId)
     if (!value) throw new Error(`customer ${customerId} has features but no value model summary`)
@@ -118,6 +148,7 @@ export function scoreCustomersWith(models: CustomerScoringModels, history: Order
       reasons: reasons[k],
     }
   })
+  return { scores, population }
 }
 
 /**
@@ -129,9 +160,9 @@ function classifierScores(
   models: CustomerScoringModels,
   history: OrderHistory,
   o: { asOf: number; horizonDays: number; churnWindowDays: number },
-  rows: { raw: Matrix; countries: string[]; pick: (X: Matrix) => Matrix; ids: string[] }
+  rows: { raw: Matrix; countries: string[]; pick: (X: Matrix) => Matrix; ids: string[]; reference: Float64Array | null }
 ): { purchaseProbability: Float64Array; churnRisk: Float64Array; reasons: Reason[][] } {
-  const { raw, countries, pick, ids } = rows
+  const { raw, countries, pick, ids, reference } = rows
   const purchaseTask = models.purchase
   const churnTask = models.churn
   const days = [o.horizonDays, o.churnWindowDays, purchaseTask?.windowDays ?? o.horizonDays, churnTask?.windowDays ?? o.churnWindowDays]
@@ -157,19 +188,14 @@ function classifierScores(
     ? predictChurn(churnX).map((p, k) => mapNoOrderProbability(p, bgOf(k)[3], bgOf(k)[1]))
     : rawPurchase.map((p, k) => mapNoOrderProbability(1 - p, bgOf(k)[2], bgOf(k)[1]))
   const featureNames = (churnTask ?? purchaseTask).model.featureNames
-  const reasons = explainChurn(predictChurn, churnX, featureNames, { horizonDays: o.horizonDays, reference: columnMedians(churnInputs) })
+  if (!reference) throw new Error("customer-models: a classifier without the reasons' reference")
+  const reasons = explainChurn(predictChurn, churnX, featureNames, { horizonDays: o.horizonDays, reference })
   return { purchaseProbability, churnRisk, reasons }
 }
 
 /** RFM segments (quintiles over the rows) from raw feature rows. */
 export function segmentsOf(raw: Matrix): string[] {
-  const at = (i: number, name: keyof typeof FEATURE_INDEX) => raw.data[i * raw.cols + FEATURE_INDEX[name]]
-  const customers = Array.from({ length: raw.rows }, (_, i) => ({
-    recencyDays: at(i, "recency_days"),
-    frequency: at(i, "frequency_orders"),
-    monetary: at(i, "monetary_total"),
-  }))
-  return assignSegments(customers).map((a) => a.segment)
+  return assignSegments(rfmRows(raw)).map((a) => a.segment)
 }
 
 /** What restoreCustomerModels returns. */
@@ -182,14 +208,18 @@ export type RestoredCustomerModels = CustomerScoringModels
  */
 export function restoreCustomerModels(json: unknown): RestoredCustomerModels {
   const document = parseCustomerModelsDocument(json)
+  const purchase = document.purchase ? restoreClassifier(document.purchase, "purchase") : null
+  const churn = document.churn ? restoreClassifier(document.churn, "churn") : null
+  const explained = churn ?? purchase
   return {
     settings: { ...document.settings },
-    purchase: document.purchase ? restoreClassifier(document.purchase, "purchase") : null,
-    churn: document.churn ? restoreClassifier(document.churn, "churn") : null,
+    purchase,
+    churn,
     value: {
       bgnbd: loadPart("bgnbd", () => BgNbdModel.fromJSON(document.bgnbd)),
       gammaGamma: loadPart("gammaGamma", () => GammaGammaModel.fromJSON(document.gammaGamma)),
     },
+    ...(document.population ? { population: restorePopulationFigures(document.population, explained ? explained.model.featureNames : null) } : {}),
   }
 }
 

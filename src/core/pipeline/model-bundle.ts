@@ -2,12 +2,15 @@
  * The trained customer models as one JSON document, stored with a model version: for each
  * classifier its inputs (feature columns, country encoder), the model that scores and the
  * one fitted before its validation window (for comparisons with later models), and the
- * value models' parameters, with the settings they were trained with.
+ * value models' parameters, with the settings they were trained with; and, from models
+ * trained since they were stored, the figures of the whole population that scoring compares
+ * customers with (population-figures.ts).
  */
 import { z } from "zod"
 import { ModelFormatError } from "../errors"
 import { FEATURE_COUNT } from "../features"
 import type { ScoringClassifier, CustomerScoringModels } from "./customer-scorer"
+import { serializePopulationFigures } from "./population-figures"
 
 export const CUSTOMER_MODELS_TYPE = "customer-models"
 /** 2: the settings, the classifiers' label, window and cutoffs, and the model fitted before the validation window. */
@@ -40,6 +43,18 @@ const settingsSchema = z.object({
   monthlyDiscount: z.number().min(0),
 })
 
+/** Quintile edges: at most 4 cut points. */
+const edges = z.array(z.number()).max(4)
+
+const populationSchema = z.object({
+  asOf: time,
+  segmentEdges: z.object({ recencyDays: edges, frequency: edges }),
+  /** null: the bgnbd_* features were the run-rate fallback. */
+  bgnbdFeatures: estimatorSchema.nullable(),
+  /** null: no classifier, no reasons. */
+  reasonReference: z.array(z.number()).nullable(),
+})
+
 const bundleSchema = z.object({
   type: z.literal(CUSTOMER_MODELS_TYPE),
   version: z.literal(CUSTOMER_MODELS_VERSION),
@@ -50,10 +65,16 @@ const bundleSchema = z.object({
   churn: classifierSchema.nullable(),
   bgnbd: estimatorSchema,
   gammaGamma: estimatorSchema,
+  /**
+   * The population figures at the training as-of; absent from documents stored before they
+   * were (still version 2): scoring then computes them from the history it is given.
+   */
+  population: populationSchema.optional(),
 })
 
 export type SerializedClassifier = z.infer<typeof classifierSchema>
 export type SerializedCustomerModels = z.infer<typeof bundleSchema>
+export type SerializedPopulationFigures = z.infer<typeof populationSchema>
 
 function classifier(task: ScoringClassifier): SerializedClassifier {
   return {
@@ -79,6 +100,7 @@ export function serializeCustomerModels(models: CustomerScoringModels): Serializ
     churn: models.churn ? classifier(models.churn) : null,
     bgnbd: models.value.bgnbd.toJSON(),
     gammaGamma: models.value.gammaGamma.toJSON(),
+    ...(models.population ? { population: serializePopulationFigures(models.population) } : {}),
   }
 }
 

@@ -9,7 +9,7 @@ import { FEATURE_NAMES } from "../features"
 import { LEARNER_TYPES, type LearnerType } from "../learners/factory"
 import { createRandom } from "../random"
 import { trainClassifierTask, type ClassifierTask, type FeatureSet } from "./classifier-task"
-import { DEFAULT_MONTHLY_DISCOUNT, scoreCustomersWith, segmentsOf, type CustomerScoringModels } from "./customer-scorer"
+import { DEFAULT_MONTHLY_DISCOUNT, scoreWithPopulation, segmentsOf, type CustomerScoringModels } from "./customer-scorer"
 import { qualityByGroup } from "./quality-breakdown"
 import { segmentSummary, taskReport, valueModelReport, isoDay, type CustomerScore, type TrainingReport } from "./report"
 import { fitValueModels } from "./value-models"
@@ -162,8 +162,10 @@ export async function trainCustomerModels(history: OrderHistory, options: Custom
     clvHorizonDays: o.clvHorizonDays,
     monthlyDiscount: o.monthlyDiscount ?? DEFAULT_MONTHLY_DISCOUNT,
   }
-  const models: CustomerModels = { settings, purchase: purchase.task, churn: churn?.task ?? null, value }
-  const scores = await stage("scoring", () => scoreCustomersWith(models, history, settings))
+  const trained: CustomerModels = { settings, purchase: purchase.task, churn: churn?.task ?? null, value }
+  // the population figures the scores were computed with are stored, so a rescore can read only its customers
+  const { scores, population } = await stage("scoring", () => scoreWithPopulation(trained, history, settings))
+  const models: CustomerModels = { ...trained, population }
   const churnRung =
     churn?.rung ?? (plan.churn ? rungReport({ ...plan.churn, windowDays: null, rung: "bgnbd", why: purchase.rung.why ?? "no churn classifier", next: plan.churn.next }, null) : null)
   const report: TrainingReport = {

@@ -36,3 +36,27 @@ function countBelow(sorted: Float64Array, key: number): number {
   }
   return lo
 }
+
+/**
+ * The cut points of quintileScores over a population, so that values scored later (alone,
+ * without the population) get the score they get within it: `scoreAgainstEdges(v, edges)`
+ * equals `quintileScores(values)[i]` for every values[i] = v. score(x) >= k exactly when at
+ * least c = ceil((k-1)·n/5) values are strictly worse than x, that is when x is better than
+ * the c-th worst value; the edges are those values for k = 2..5 (none for an empty population).
+ */
+export function quintileEdges(values: readonly number[], direction: ScoreDirection, field = "value"): number[] {
+  values.forEach((v, i) => {
+    if (!Number.isFinite(v)) throw new InvalidInputError(`${field} of customer ${i} is ${v}, expected a finite number`, field)
+  })
+  const n = values.length
+  if (n === 0) return []
+  const worstFirst = Float64Array.from(values).sort()
+  if (direction === "lower-is-better") worstFirst.reverse()
+  return [2, 3, 4, 5].map((k) => worstFirst[Math.ceil(((k - 1) * n) / 5) - 1])
+}
+
+/** A value's score 1..5 against the edges of quintileEdges: 1 + the number of edges it is better than. */
+export function scoreAgainstEdges(value: number, edges: readonly number[], direction: ScoreDirection): number {
+  const better = direction === "higher-is-better" ? (edge: number) => value > edge : (edge: number) => value < edge
+  return 1 + edges.filter(better).length
+}

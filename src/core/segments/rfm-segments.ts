@@ -1,5 +1,5 @@
 import { InvalidInputError } from "../errors"
-import { quintileScores } from "./quintile-scores"
+import { quintileEdges, quintileScores, scoreAgainstEdges } from "./quintile-scores"
 import type { SegmentId } from "./segment-catalog"
 
 /*
@@ -86,4 +86,38 @@ export function assignSegments(customers: readonly RfmCustomer[]): RfmAssignment
   const f = quintileScores(customers.map((c) => c.frequency), "higher-is-better", "frequency")
   const m = quintileScores(customers.map((c) => c.monetary), "higher-is-better", "monetary")
   return customers.map((_, i) => ({ segment: segmentFor(r[i], f[i]), r: r[i], f: f[i], m: m[i] }))
+}
+
+/** The quintile edges of R and F over a population (quintileEdges), what segments customers later scored without it. */
+export interface RfmEdges {
+  /** Days since the last order, lower is better. */
+  recencyDays: number[]
+  /** Number of orders, higher is better. */
+  frequency: number[]
+}
+
+/** The R and F edges of the given customers: segmentsAgainstEdges with them gives each of them assignSegments' segment. */
+export function rfmEdges(customers: readonly Pick<RfmCustomer, "recencyDays" | "frequency">[]): RfmEdges {
+  return {
+    recencyDays: quintileEdges(customers.map((c) => c.recencyDays), "lower-is-better", "recencyDays"),
+    frequency: quintileEdges(customers.map((c) => c.frequency), "higher-is-better", "frequency"),
+  }
+}
+
+/**
+ * Each customer's segment from their R and F scores against a population's edges, in input
+ * order. `recencyShiftDays` is added to the recency edges: the days since the population was
+ * measured, by which the recency of every customer who has not ordered since has grown.
+ */
+export function segmentsAgainstEdges(
+  customers: readonly Pick<RfmCustomer, "recencyDays" | "frequency">[],
+  edges: RfmEdges,
+  recencyShiftDays = 0
+): SegmentId[] {
+  const recencyEdges = edges.recencyDays.map((e) => e + recencyShiftDays)
+  return customers.map((c, i) => {
+    if (!Number.isFinite(c.recencyDays) || c.recencyDays < 0) throw new InvalidInputError(`recencyDays of customer ${i} is ${c.recencyDays}, expected >= 0`, "recencyDays")
+    if (!Number.isFinite(c.frequency) || c.frequency < 0) throw new InvalidInputError(`frequency of customer ${i} is ${c.frequency}, expected >= 0`, "frequency")
+    return segmentFor(scoreAgainstEdges(c.recencyDays, recencyEdges, "lower-is-better"), scoreAgainstEdges(c.frequency, edges.frequency, "higher-is-better"))
+  })
 }

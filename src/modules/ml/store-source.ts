@@ -6,7 +6,7 @@
 import { buildOrderHistory } from "../../core/data"
 import type { DataReport, LoadedHistory, LoadOptions } from "../../engine/history-source"
 import type { PluginOptions } from "../../config/plugin-options"
-import { readStoreHistory, type GraphQuery } from "../../medusa"
+import { readLatestOrderTime, readStoreHistory, type GraphQuery } from "../../medusa"
 import { readPages } from "../../medusa/graph-query"
 import { applicationQuery } from "./application"
 
@@ -14,13 +14,17 @@ export { applicationQuery } from "./application"
 
 /**
  * Reads every order of the store: training reads the whole history (which is also the
- * backfill on first install), and so does rescoring, since features, segments and
- * reasons are relative to the whole population.
+ * backfill on first install). With `customerIds` (a rescore whose models carry the
+ * population figures) only those customers' orders, through a Query filter, and the time
+ * of the store's newest order for the default as-of; the live products are not read then
+ * (only training's lists need them).
  */
 export function storeHistoryReader(options: PluginOptions) {
   return async (load: LoadOptions): Promise<LoadedHistory> => {
     const query = applicationQuery()
-    const { history, summary } = await readStoreHistory(query, { currencyRates: options.currencyRates })
+    const customerIds = load.customerIds ? [...load.customerIds] : undefined
+    if (customerIds?.length === 0) return { history: buildOrderHistory([]), data: emptyReport() }
+    const { history, summary } = await readStoreHistory(query, { currencyRates: options.currencyRates, customerIds })
     const before = load.asOf === undefined ? history : buildOrderHistory(history.lines.filter((line) => line.orderedAt < load.asOf!))
     const orders = new Set(before.lines.map((line) => `${line.customerId}\u0000${line.orderId}`))
     const data: DataReport = {
@@ -42,10 +46,20 @@ export function storeHistoryReader(options: PluginOptions) {
       firstLine: before.lines.length ? new Date(before.firstAt).toISOString() : null,
       lastLine: before.lines.length ? new Date(before.lastAt).toISOString() : null,
     }
+    if (customerIds) {
+      const sourceLastAt = await readLatestOrderTime(query, { asOf: load.asOf, currencyRates: options.currencyRates })
+      load.onProgress?.(1)
+      return { history: before, data, ...(Number.isFinite(sourceLastAt) ? { sourceLastAt } : {}) }
+    }
     const liveProductIds = await productIds(query)
     load.onProgress?.(1)
     return { history: before, data, liveProductIds }
   }
+}
+
+/** What a read of no customer reports. */
+function emptyReport(): DataReport {
+  return { source: "medusa store", linesRead: 0, linesKept: 0, customers: 0, orders: 0, products: 0 }
 }
 
 /** Ids of every product the store still has (deleted ones are gone from Query). */

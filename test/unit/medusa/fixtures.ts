@@ -57,7 +57,10 @@ export function fakeQuery(orders: OrderRecord[], defaultCurrency: string | null 
       if (updated) rows = rows.filter((o) => Date.parse(String(o.updated_at)) >= updated.$gte.getTime())
       const customers = filters.customer_id as string[] | undefined
       if (customers) rows = rows.filter((o) => o.customer_id != null && customers.includes(o.customer_id))
+      const created = filters.created_at as { $lt: Date } | undefined
+      if (created) rows = rows.filter((o) => Date.parse(String(o.created_at)) < created.$lt.getTime())
       rows = rows.slice().sort((a, b) => Date.parse(String(a.created_at)) - Date.parse(String(b.created_at)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      if (request.pagination?.order?.created_at === "DESC") rows.reverse()
       const { skip = 0, take = rows.length } = request.pagination ?? {}
       return { data: rows.slice(skip, skip + take), metadata: { count: rows.length, skip, take } }
     },

@@ -113,7 +113,7 @@ describe("buildFeatureRows on a hand-made history (cutoff day 200, horizon 90 da
 
   it("returns no rows before the first line", () => {
     const none = buildFeatureRows(smallHistory(), day(10), { horizonDays: 90 })
-    expect(none).toEqual({ customerIds: [], values: new Float64Array(0), countries: [], bgnbdFitted: false })
+    expect(none).toEqual({ customerIds: [], values: new Float64Array(0), countries: [], bgnbdFitted: false, bgnbdModel: null })
   })
 
   it("gives the same rows whatever follows the cutoff", () => {
