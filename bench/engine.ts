@@ -1,9 +1,11 @@
 /**
  * npm run bench:engine — the engine's figures on the real datasets beside the
  * baselines of ../shared/datasets/README.md (scikit-learn 1.2.1, same protocol).
- * `--small-stores` prints only the "Small stores" table (about two minutes on 2 cores).
+ * `--small-stores` prints only the "Small stores" table (about two minutes on 2 cores);
+ * `--dates` only the table of (as-of, horizon) pairs beside the baseline (engine-dates.ts).
  */
 import { measureCdnow, measureOnlineRetail } from "./engine-quality"
+import { datesTable, measureDates } from "./engine-dates"
 import { measureSmallStores, smallStoresTable } from "./small-stores"
 
 async function printSmallStores(): Promise<void> {
@@ -12,10 +14,17 @@ async function printSmallStores(): Promise<void> {
   for (const line of smallStoresTable(await measureSmallStores())) console.log(line)
 }
 
+async function printDates(): Promise<void> {
+  console.log("Online Retail, purchase propensity at many (as-of, horizon) pairs (ROC-AUC); customers: those with a clean line before as-of")
+  console.log("ours: medusa-ml train as of the date with that horizon; baseline: logistic regression on log1p RFM, trained at as-of - horizon")
+  for (const line of datesTable(await measureDates())) console.log(line)
+}
+
 const f3 = (v: number) => v.toFixed(3)
 
 async function main(): Promise<void> {
   if (process.argv.includes("--small-stores")) return printSmallStores()
+  if (process.argv.includes("--dates")) return printDates()
   const main = await measureOnlineRetail("2011-09-10", 90)
   console.log("Online Retail, as of 2011-09-10, 90 days (3,368 customers with a clean line before it)")
   console.log("| model | ROC-AUC | PR-AUC | Brier |")

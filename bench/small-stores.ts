@@ -34,8 +34,8 @@ export interface SmallStoreRow {
   chosen: string
 }
 
-function rfmMatrix(history: OrderHistory, cutoff: number): { X: Matrix; ids: string[] } {
-  const rows = buildFeatureRows(history, cutoff, { horizonDays: HORIZON_DAYS })
+function rfmMatrix(history: OrderHistory, cutoff: number, horizonDays: number): { X: Matrix; ids: string[] } {
+  const rows = buildFeatureRows(history, cutoff, { horizonDays })
   const all = createMatrix(rows.customerIds.length, FEATURE_NAMES.length, rows.values)
   const columns = RFM.map((name) => (FEATURE_NAMES as readonly string[]).indexOf(name))
   const X = createMatrix(all.rows, columns.length)
@@ -45,12 +45,22 @@ function rfmMatrix(history: OrderHistory, cutoff: number): { X: Matrix; ids: str
 
 /** The README's baseline on one subset: train at 2011-06-12, score at 2011-09-10. */
 export function baselineRocAuc(history: OrderHistory): number {
-  const train = rfmMatrix(history, BASELINE_CUTOFF)
-  const test = rfmMatrix(history, CUTOFF)
+  return outOfTimeBaseline(history, BASELINE_CUTOFF, CUTOFF, HORIZON_DAYS).rocAuc
+}
+
+/**
+ * The baseline of ../shared/datasets/README.md at any date: logistic regression (l2 = 1) on
+ * standardised log1p RFM, trained at `trainCutoff` on the labels of the `horizonDays` after
+ * it, and scored at `testCutoff` on the customers with a line before it.
+ */
+export function outOfTimeBaseline(history: OrderHistory, trainCutoff: number, testCutoff: number, horizonDays: number): { rocAuc: number; customers: number } {
+  const train = rfmMatrix(history, trainCutoff, horizonDays)
+  const test = rfmMatrix(history, testCutoff, horizonDays)
   const scaler = new StandardScaler({ log1pColumns: RFM.map((_, k) => k) }).fit(train.X)
   const model = new LogisticRegression({ l2: 1 })
-  model.fit(scaler.transform(train.X), purchaseLabels(history, train.ids, BASELINE_CUTOFF, HORIZON_DAYS))
-  return rocAuc(purchaseLabels(history, test.ids, CUTOFF, HORIZON_DAYS), model.predictProba(scaler.transform(test.X)))
+  model.fit(scaler.transform(train.X), purchaseLabels(history, train.ids, trainCutoff, horizonDays))
+  const figure = rocAuc(purchaseLabels(history, test.ids, testCutoff, horizonDays), model.predictProba(scaler.transform(test.X)))
+  return { rocAuc: figure, customers: test.ids.length }
 }
 
 export async function measureSmallStores(sizes = [150, 400, 1000], seeds = [1, 2, 3, 4, 5]): Promise<SmallStoreRow[]> {
