@@ -113,10 +113,10 @@ export async function bootApp(): Promise<RunningApp> {
     await timed("db:migrate", () => medusa(["db:migrate"]))
     const seedDir = mkdtempSync(path.join(tmpdir(), "medusa-ml-e2e-"))
     const seedFile = path.join(seedDir, "seeded.json")
-    await Promise.all([
-      timed("user", () => medusa(["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD])),
-      timed("seed", () => medusa(["exec", "./seed.ts", seedFile])),
-    ])
+    // one after the other: each boots Medusa, which creates the default store on a fresh
+    // database, and two at once race to create its price preferences ("already exists")
+    await timed("user", () => medusa(["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD]))
+    await timed("seed", () => medusa(["exec", "./seed.ts", seedFile]))
     const seeded = JSON.parse(readFileSync(seedFile, "utf8")) as SeededStore
     rmSync(seedDir, { recursive: true, force: true })
     await adminBuilt

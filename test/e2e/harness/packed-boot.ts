@@ -49,10 +49,10 @@ export async function bootPackedApp(workDir: string, repoDir?: string): Promise<
     const medusa = (args: string[]) => runChild(medusaBin, args, { cwd: app.appDir, env })
     await timed("db:migrate", () => medusa(["db:migrate"]))
     const seedFile = path.join(app.appDir, "seeded.json")
-    await Promise.all([
-      timed("user", () => medusa(["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD])),
-      timed("seed", () => medusa(["exec", `./${PACKED_SEED}`, seedFile])),
-    ])
+    // one after the other: each boots Medusa, which creates the default store on a fresh
+    // database, and two at once race to create its price preferences ("already exists")
+    await timed("user", () => medusa(["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD]))
+    await timed("seed", () => medusa(["exec", `./${PACKED_SEED}`, seedFile]))
     const seeded = JSON.parse(readFileSync(seedFile, "utf8")) as PackedSeed
     await timed("medusa build", () => medusa(["build"]))
     const serverDir = path.join(app.appDir, ".medusa/server")
